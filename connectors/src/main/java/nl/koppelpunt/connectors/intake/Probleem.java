@@ -1,0 +1,34 @@
+package nl.koppelpunt.connectors.intake;
+
+/**
+ * Why a message was refused, independent of the channel. Each adapter maps these to its own form of error
+ * (problem+json status, SOAP fault code, SFTP error file).
+ */
+public enum Probleem {
+    /** Not JSON, too deep, or not valid against the contract. */
+    ONGELDIG_BERICHT("ongeldig-bericht", "Het bericht voldoet niet aan het contract"),
+    /** A required header or parameter is missing or malformed. */
+    ONGELDIG_VERZOEK("ongeldig-verzoek", "Het verzoek is onvolledig of onjuist"),
+    /** The sender is authenticated but may not send this type. */
+    NIET_TOEGESTAAN("niet-toegestaan", "Deze partner mag dit berichttype niet versturen"),
+    /** The idempotency key was used before for a different message. */
+    IDEMPOTENTIE_CONFLICT("idempotentie-conflict", "Deze Idempotency-Key is al gebruikt voor een ander bericht"),
+    /** The database or the broker cannot take the message now; the sender may retry with the same key. */
+    HUB_NIET_BESCHIKBAAR("hub-niet-beschikbaar", "Koppelpunt kan het bericht nu niet veilig opslaan");
+
+    private final String slug;
+    private final String titel;
+
+    Probleem(String slug, String titel) {
+        this.slug = slug;
+        this.titel = titel;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String titel() {
+        return titel;
+    }
+}

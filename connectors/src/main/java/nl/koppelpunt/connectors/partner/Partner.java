@@ -1,0 +1,32 @@
+package nl.koppelpunt.connectors.partner;
+
+import java.util.Set;
+
+import nl.koppelpunt.schemas.Berichttype;
+
+/**
+ * A party connected to Koppelpunt, as onboarded by configuration.
+ *
+ * @param id           a stable, file-safe slug (used in file names and as the sender in the transaction log)
+ * @param naam         display name
+ * @param oin          Organisatie-identificatienummer, the identity carried in the partner's certificate
+ * @param rol          the role, which bounds what the partner may do
+ * @param gemeentecode the CBS code for a gemeente partner, otherwise null
+ * @param berichttypen the message types this partner may send (a subset of what its role allows)
+ */
+public record Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen) {
+
+    public Partner {
+        berichttypen = Set.copyOf(berichttypen);
+    }
+
+    /** Both the role and the partner's own configuration must allow the type. */
+    public boolean magVersturen(Berichttype type) {
+        return rol.magVersturen(type) && berichttypen.contains(type);
+    }
+
+    /** Administrators look at every message; everyone else only at their own. */
+    public boolean magBekijken(String afzenderId) {
+        return rol == Rol.BEHEER || id.equals(afzenderId);
+    }
+}

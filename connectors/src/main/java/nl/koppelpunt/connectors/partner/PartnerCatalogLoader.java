@@ -1,0 +1,87 @@
+package nl.koppelpunt.connectors.partner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import nl.koppelpunt.connectors.pki.Oin;
+import nl.koppelpunt.schemas.Berichttype;
+
+/**
+ * Reads {@code partners/*.yaml}: one file per partner. Onboarding is configuration, never code, so the loader is
+ * strict: an unknown field, a bad OIN or a type the role may not send stops the start instead of being ignored.
+ */
+public final class PartnerCatalogLoader {
+
+    private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+    private static final Pattern GEMEENTECODE = Pattern.compile("^GM[0-9]{4}$");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** @param locationPattern a Spring resource pattern such as {@code classpath*:partners/*.yaml} */
+    public PartnerCatalog load(String locationPattern) {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(locationPattern);
+            List<Partner> partners = new ArrayList<>();
+            for (Resource resource : resources) {
+                try (InputStream in = resource.getInputStream()) {
+                    partners.add(toPartner(yaml.readValue(in, PartnerYaml.class), resource.getFilename()));
+                }
+            }
+            partners.sort(Comparator.comparing(Partner::id));
+            return new PartnerCatalog(partners);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read partner configuration at " + locationPattern, e);
+        }
+    }
+
+    private static Partner toPartner(PartnerYaml y, String file) {
+        require(y.id != null && ID.matcher(y.id).matches(), file, "id must be a lower-case slug such as 'gemeente-utrecht'");
+        require(y.naam != null && !y.naam.isBlank(), file, "naam is required");
+        require(y.oin != null && Oin.isValid(y.oin), file, "oin must be 20 digits");
+        require(y.rol != null, file, "rol is required");
+        Rol rol = Rol.fromCode(y.rol);
+        if (rol == Rol.GEMEENTE) {
+            require(y.gemeentecode != null && GEMEENTECODE.matcher(y.gemeentecode).matches(), file,
+                    "a gemeente needs a gemeentecode such as GM0344");
+        }
+        Set<Berichttype> types = EnumSet.noneOf(Berichttype.class);
+        for (String code : y.berichttypen == null ? List.<String>of() : y.berichttypen) {
+            Berichttype type = Berichttype.fromCode(code)
+                    .orElseThrow(() -> new IllegalArgumentException(file + ": unknown berichttype '" + code + "'"));
+            require(rol.magVersturen(type), file, "role " + rol.code() + " may not send " + code);
+            types.add(type);
+        }
+        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types);
+    }
+
+    private static void require(boolean ok, String file, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("partner configuration " + file + ": " + message);
+        }
+    }
+
+    /** The file layout; kept apart from {@link Partner} so the domain record has no YAML concerns. */
+    static final class PartnerYaml {
+        public String id;
+        public String naam;
+        public String oin;
+        public String rol;
+        public String gemeentecode;
+        public List<String> berichttypen;
+    }
+}

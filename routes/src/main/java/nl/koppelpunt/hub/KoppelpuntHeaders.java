@@ -1,0 +1,27 @@
+package nl.koppelpunt.hub;
+
+/**
+ * Names of Camel headers and exchange properties used by the hub's routes. Headers travel with a message over JMS;
+ * properties stay inside one route run (so nothing personal is copied onto the broker by accident).
+ */
+public final class KoppelpuntHeaders {
+
+    /** Header: the hub's id of the message (UUID string); the JMS body carries the same id. */
+    public static final String BERICHT_ID = "KoppelpuntBerichtId";
+    /** Header: the message type code, e.g. {@code klantprofiel}. */
+    public static final String BERICHTTYPE = "KoppelpuntBerichttype";
+    /** Header: JMS message group, the pseudonym of the person, so one person's messages keep their order. */
+    public static final String GROEP = "JMSXGroupID";
+
+    /** Property: the {@code IntakeRequest} being taken in. */
+    public static final String INTAKE_VERZOEK = "KoppelpuntIntakeVerzoek";
+    /** Property: the parsed and validated message ({@code JsonNode}). */
+    public static final String BERICHT_JSON = "KoppelpuntBerichtJson";
+    /** Property: the {@code IntakeReceipt} to answer the sender with. */
+    public static final String ONTVANGSTBEWIJS = "KoppelpuntOntvangstbewijs";
+    /** Property: true when the stored message still has to be queued (new, or a repeat that never made it). */
+    public static final String IN_WACHTRIJ_ZETTEN = "KoppelpuntInWachtrijZetten";
+
+    private KoppelpuntHeaders() {
+    }
+}

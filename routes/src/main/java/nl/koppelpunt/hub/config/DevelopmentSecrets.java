@@ -1,0 +1,56 @@
+package nl.koppelpunt.hub.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+import nl.koppelpunt.connectors.partner.PartnerCatalogLoader;
+import nl.koppelpunt.connectors.pki.DevelopmentPki;
+import nl.koppelpunt.connectors.pki.PartnerIdentity;
+
+/**
+ * In development mode ({@code koppelpunt.ontwikkeling=true}), creates under the data directory what a first start
+ * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), and a
+ * development pseudonym key. It runs as a bean factory post-processor: after every property source is in place, but
+ * before the HTTPS connector reads the certificates while the web server is created.
+ */
+public class DevelopmentSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
+
+    private ConfigurableEnvironment env;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.env = (ConfigurableEnvironment) environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (!env.getProperty("koppelpunt.ontwikkeling", Boolean.class, false)) {
+            return;
+        }
+        List<PartnerIdentity> partners = new PartnerCatalogLoader()
+                .load(env.getRequiredProperty("koppelpunt.partners.location")).all().stream()
+                .map(p -> new PartnerIdentity(p.id(), p.naam(), p.oin()))
+                .toList();
+        List<String> hostnames = Arrays.stream(env.getProperty("koppelpunt.pki.hostnames", "localhost").split(","))
+                .map(String::trim).filter(StringUtils::hasText).toList();
+        DevelopmentPki.ensure(Path.of(env.getRequiredProperty("koppelpunt.pki.dir")), partners, hostnames);
+
+        Map<String, Object> keys = new HashMap<>();
+        if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {
+            Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "pseudoniem.key");
+            keys.put("koppelpunt.pseudoniem.sleutel", DevelopmentKey.ensure(keyFile));
+        }
+        env.getPropertySources().addLast(new MapPropertySource("koppelpunt-development-keys", keys));
+    }
+}

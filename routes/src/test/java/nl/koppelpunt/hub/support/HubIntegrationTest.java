@@ -1,0 +1,70 @@
+package nl.koppelpunt.hub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import javax.net.ssl.SSLContext;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import nl.koppelpunt.connectors.pki.PemSslContexts;
+import nl.koppelpunt.hub.KoppelpuntApplication;
+
+/**
+ * The whole gateway on its embedded defaults (real PostgreSQL, real Artemis, HTTPS with client certificates) in a
+ * data directory of its own. Subclasses share one application context, so it starts once per test run.
+ */
+@SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubIntegrationTest {
+
+    protected static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("koppelpunt.data-dir", DATA_DIR::toString);
+    }
+
+    protected HubClient client(String partnerId) {
+        return new HubClient(sslFor(partnerId), port);
+    }
+
+    protected static SSLContext sslFor(String partnerId) {
+        Path pki = DATA_DIR.resolve("pki");
+        return PemSslContexts.client(pki.resolve(partnerId + ".crt"), pki.resolve(partnerId + ".key"), pki.resolve("ca.crt"));
+    }
+
+    protected static String uniqueKey() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    protected int events(UUID berichtId, String soort) {
+        return jdbc.queryForObject("SELECT count(*) FROM bericht_gebeurtenis WHERE bericht_id = ? AND soort = ?",
+                Integer.class, berichtId, soort);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("koppelpunt-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package nl.koppelpunt.hub.verwerking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.UncategorizedJmsException;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import nl.koppelpunt.connectors.pki.PemSslContexts;
+import nl.koppelpunt.hub.KoppelpuntApplication;
+import nl.koppelpunt.hub.KoppelpuntHeaders;
+import nl.koppelpunt.hub.support.HubClient;
+import nl.koppelpunt.hub.support.Voorbeelden;
+
+/**
+ * Route tests by route id (AdviceWith) against the real broker and database: a broker failure at intake is a 503
+ * and nothing is lost; a failing consumer is redelivered and processes once; a duplicate JMS message is recognised.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+@DirtiesContext
+@SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VerwerkingRouteTest {
+
+    private static final Path DATA_DIR = tempDir();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicBoolean BROKER_DOWN = new AtomicBoolean();
+    private static final AtomicInteger CONSUMER_FAILURES_LEFT = new AtomicInteger();
+    private static final AtomicInteger CONSUMER_ATTEMPTS = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("koppelpunt.data-dir", DATA_DIR::toString);
+        // Sweep quickly so the recovery of a stranded message is observable within the test.
+        registry.add("koppelpunt.wachtrijen.herstel-na-seconden", () -> "0");
+        registry.add("koppelpunt.wachtrijen.herstel-interval-ms", () -> "500");
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void adviseOnce() throws Exception {
+        if (camel.isStarted()) {
+            return;
+        }
+        AdviceWith.adviceWith(camel, "in-wachtrij", a -> a.weaveById("in-wachtrij-versturen").before().process(e -> {
+            if (BROKER_DOWN.get()) {
+                throw new UncategorizedJmsException("broker unavailable (simulated)");
+            }
+        }));
+        AdviceWith.adviceWith(camel, "verwerking", a -> a.weaveById("verwerking-vastleggen").before().process(e -> {
+            CONSUMER_ATTEMPTS.incrementAndGet();
+            if (CONSUMER_FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("consumer failure (simulated)");
+            }
+        }));
+        camel.start();
+    }
+
+    @Test
+    void brokerFailureIs503AndARetryWithTheSameKeyQueuesTheOriginal() throws Exception {
+        HubClient coa = coa();
+        String key = "retry-" + UUID.randomUUID();
+        BROKER_DOWN.set(true);
+        HttpResponse<String> refused;
+        try {
+            refused = coa.post("/api/v1/klantprofielen", key, Voorbeelden.seedKlantprofiel());
+        } finally {
+            BROKER_DOWN.set(false);
+        }
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(refused.body()).path("type").asText()).isEqualTo("urn:koppelpunt:probleem:hub-niet-beschikbaar");
+
+        HttpResponse<String> retried = coa.post("/api/v1/klantprofielen", key, Voorbeelden.seedKlantprofiel());
+        assertThat(retried.statusCode()).isEqualTo(202);
+        UUID id = UUID.fromString(JSON.readTree(retried.body()).path("berichtId").asText());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE idempotentie_sleutel = ?", Integer.class, key)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
+    }
+
+    @Test
+    void aMessageCommittedButNeverQueuedIsQueuedByTheSweep() throws Exception {
+        String key = "stranded-" + UUID.randomUUID();
+        BROKER_DOWN.set(true);
+        try {
+            assertThat(coa().post("/api/v1/klantprofielen", key, Voorbeelden.seedKlantprofiel()).statusCode()).isEqualTo(503);
+        } finally {
+            BROKER_DOWN.set(false);
+        }
+        UUID id = jdbc.queryForObject("SELECT id FROM bericht WHERE idempotentie_sleutel = ?", UUID.class, key);
+
+        // No retry by the sender: the sweep finds the committed message and queues it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
+        assertThat(events(id, "in-wachtrij")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingConsumerIsRolledBackRedeliveredAndProcessesOnce() throws Exception {
+        CONSUMER_ATTEMPTS.set(0);
+        CONSUMER_FAILURES_LEFT.set(1);
+        HttpResponse<String> accepted = coa().post("/api/v1/klantprofielen", "redeliver-" + UUID.randomUUID(),
+                Voorbeelden.seedKlantprofiel());
+        UUID id = UUID.fromString(JSON.readTree(accepted.body()).path("berichtId").asText());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
+        assertThat(CONSUMER_ATTEMPTS.get()).isEqualTo(2);
+        assertThat(events(id, "verwerkt")).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateJmsMessageIsProcessedOnce() throws Exception {
+        HttpResponse<String> accepted = coa().post("/api/v1/klantprofielen", "dup-" + UUID.randomUUID(),
+                Voorbeelden.seedKlantprofiel());
+        UUID id = UUID.fromString(JSON.readTree(accepted.body()).path("berichtId").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
+        int attemptsBefore = CONSUMER_ATTEMPTS.get();
+
+        // As if the recovery sweep of another instance queued it a second time.
+        // Same message group as the original, so it is consumed in order before the marker below.
+        String groep = jdbc.queryForObject("SELECT onderwerp_pseudoniem FROM bericht WHERE id = ?", String.class, id);
+        producer.sendBodyAndHeaders("jms:queue:koppelpunt.ontvangen", id.toString(), Map.of(KoppelpuntHeaders.BERICHT_ID,
+                id.toString(), KoppelpuntHeaders.BERICHTTYPE, "klantprofiel", KoppelpuntHeaders.GROEP, groep));
+        // A marker message queued after the duplicate: once it is processed, the duplicate was consumed too.
+        HttpResponse<String> marker = coa().post("/api/v1/klantprofielen", "marker-" + UUID.randomUUID(),
+                Voorbeelden.seedKlantprofiel());
+        UUID markerId = UUID.fromString(JSON.readTree(marker.body()).path("berichtId").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(markerId, "verwerkt") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM camel_messageprocessed WHERE messageid = ?", Integer.class, markerId.toString()) == 1);
+
+        assertThat(events(id, "verwerkt")).isEqualTo(1);
+        assertThat(CONSUMER_ATTEMPTS.get() - attemptsBefore).as("only the marker reached the processing step").isEqualTo(1);
+    }
+
+    private HubClient coa() {
+        Path pki = DATA_DIR.resolve("pki");
+        return new HubClient(PemSslContexts.client(pki.resolve("coa.crt"), pki.resolve("coa.key"), pki.resolve("ca.crt")), port);
+    }
+
+    private int events(UUID id, String soort) {
+        return jdbc.queryForObject("SELECT count(*) FROM bericht_gebeurtenis WHERE bericht_id = ? AND soort = ?",
+                Integer.class, id, soort);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("koppelpunt-route-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package nl.koppelpunt.schemas;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The message types of contract v1, each with its JSON Schema.
+ *
+ * <p>The {@link #code() code} is the stable name on the wire (URLs, headers, file names); the
+ * {@link #subjectPointer() subject pointer} tells the hub where the person's BSN sits, so that
+ * routing, pseudonymisation and consent checks do not need per-type code.
+ */
+public enum Berichttype {
+
+    /** The full klantprofiel of a vergunninghouder, versioned; may be partial. */
+    KLANTPROFIEL("klantprofiel", "/persoonsgegevens/burgerservicenummer"),
+    /** The limited, unverified screening from the huisvestingsgesprek. */
+    SCREENING("screening", "/burgerservicenummer"),
+    /** A koppeling or ontkoppeling of a person to a gemeente. */
+    KOPPELING("koppeling", "/burgerservicenummer"),
+    /** Consent given or withdrawn for a recipient gemeente and purpose. */
+    TOESTEMMING("toestemming", "/burgerservicenummer");
+
+    private final String code;
+    private final String subjectPointer;
+
+    Berichttype(String code, String subjectPointer) {
+        this.code = code;
+        this.subjectPointer = subjectPointer;
+    }
+
+    /** The stable lower-case name, e.g. {@code "klantprofiel"}. */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * The type with this code.
+     *
+     * @param code a code such as {@code "screening"}; case-sensitive, {@code null} allowed
+     * @return the type, or empty when no type has this code
+     */
+    public static Optional<Berichttype> fromCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+
+    /** The schema's file name, e.g. {@code "klantprofiel.schema.json"}; also its relative $id. */
+    public String schemaFile() {
+        return code + ".schema.json";
+    }
+
+    /** The classpath resource of the schema, e.g. {@code "koppelpunt/contracts/v1/klantprofiel.schema.json"}. */
+    public String schemaResource() {
+        return ContractCatalog.RESOURCE_BASE + schemaFile();
+    }
+
+    /** The RFC 6901 pointer of the person's BSN in a message of this type. */
+    public String subjectPointer() {
+        return subjectPointer;
+    }
+}

@@ -1,0 +1,35 @@
+package nl.koppelpunt.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonPointer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BerichttypeTest {
+
+    @ParameterizedTest
+    @EnumSource(Berichttype.class)
+    void codesRoundTrip(Berichttype type) {
+        assertThat(Berichttype.fromCode(type.code())).contains(type);
+    }
+
+    @Test
+    void unknownCodesAreEmpty() {
+        assertThat(Berichttype.fromCode("KLANTPROFIEL")).isEmpty();
+        assertThat(Berichttype.fromCode("duo-kwartaalrapportage")).isEmpty();
+        assertThat(Berichttype.fromCode(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Berichttype.class)
+    void subjectPointerFindsTheBsnInEveryValidExample(Berichttype type) {
+        ContractCatalog catalog = ContractCatalog.v1();
+        for (String name : catalog.exampleNames(type, true)) {
+            JsonNode bsn = catalog.example(type, true, name).at(JsonPointer.compile(type.subjectPointer()));
+            assertThat(Bsn.isValid(bsn.asText())).as(name).isTrue();
+        }
+    }
+}
