@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -38,14 +39,20 @@ public final class PartnerCatalogLoader {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(locationPattern);
             List<Partner> partners = new ArrayList<>();
             for (Resource resource : resources) {
-                try (InputStream in = resource.getInputStream()) {
-                    partners.add(toPartner(yaml.readValue(in, PartnerYaml.class), resource.getFilename()));
-                }
+                partners.add(toPartner(read(resource), resource.getFilename()));
             }
             partners.sort(Comparator.comparing(Partner::id));
             return new PartnerCatalog(partners);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read partner configuration at " + locationPattern, e);
+        }
+    }
+
+    private PartnerYaml read(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            return yaml.readValue(in, PartnerYaml.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("partner configuration " + resource.getFilename() + ": " + e.getOriginalMessage(), e);
         }
     }
 

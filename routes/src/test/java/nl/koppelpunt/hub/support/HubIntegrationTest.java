@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,8 @@ import nl.koppelpunt.hub.KoppelpuntApplication;
  * The whole gateway on its embedded defaults (real PostgreSQL, real Artemis, HTTPS with client certificates) in a
  * data directory of its own. Subclasses share one application context, so it starts once per test run.
  */
+// Observability on: the Prometheus endpoint is part of what is tested (Boot's tests switch exporters off by default).
+@AutoConfigureObservability
 @SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
 

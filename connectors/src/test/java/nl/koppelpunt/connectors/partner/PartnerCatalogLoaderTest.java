@@ -1,0 +1,66 @@
+package nl.koppelpunt.connectors.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.koppelpunt.schemas.Berichttype;
+
+class PartnerCatalogLoaderTest {
+
+    private final PartnerCatalogLoader loader = new PartnerCatalogLoader();
+
+    @Test
+    void loadsTheDemoPartnersOfTheConfigFolder() {
+        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+
+        assertThat(catalog.all()).extracting(Partner::id)
+                .contains("coa", "tvs", "duo", "gemeente-utrecht", "gemeente-amsterdam", "beheer");
+        Partner coa = catalog.byOin("00000099000000000001").orElseThrow();
+        assertThat(coa.rol()).isEqualTo(Rol.COA);
+        assertThat(coa.magVersturen(Berichttype.KLANTPROFIEL)).isTrue();
+        Partner utrecht = catalog.byId("gemeente-utrecht").orElseThrow();
+        assertThat(utrecht.gemeentecode()).isEqualTo("GM0344");
+        assertThat(utrecht.magVersturen(Berichttype.KLANTPROFIEL)).isFalse();
+    }
+
+    @Test
+    void aTypoInAFieldStopsTheStart() {
+        assertThatThrownBy(() -> loader.load("classpath:partners-fout/onbekend-veld/*.yaml"))
+                .hasMessageContaining("abonement");
+    }
+
+    @Test
+    void anOinUsedTwiceStopsTheStart() {
+        assertThatThrownBy(() -> loader.load("classpath:partners-fout/dubbel-oin/*.yaml"))
+                .hasMessageContaining("OIN");
+    }
+
+    @Test
+    void aPartnerCannotBeGivenMoreThanItsRoleAllows() {
+        assertThatThrownBy(() -> loader.load("classpath:partners-fout/rol-te-ruim/*.yaml"))
+                .hasMessageContaining("may not send klantprofiel");
+    }
+
+    @Test
+    void badOinAndMissingGemeentecodeAreRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"123\"\nrol: coa\n");
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml")).hasMessageContaining("oin must be 20 digits");
+
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: gemeente\n");
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml")).hasMessageContaining("gemeentecode");
+    }
+
+    @Test
+    void onlyBeheerSeesOtherPartnersMessages() {
+        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+        assertThat(catalog.byId("beheer").orElseThrow().magBekijken("coa")).isTrue();
+        assertThat(catalog.byId("tvs").orElseThrow().magBekijken("coa")).isFalse();
+        assertThat(catalog.byId("coa").orElseThrow().magBekijken("coa")).isTrue();
+    }
+}
