@@ -22,6 +22,9 @@ public final class KoppelpuntHeaders {
     /** Property: true when the stored message still has to be queued (new, or a repeat that never made it). */
     public static final String IN_WACHTRIJ_ZETTEN = "KoppelpuntInWachtrijZetten";
 
+    /** Property: the moment the message was handed to the broker ({@code Instant}), recorded as its queue time. */
+    public static final String IN_WACHTRIJ_OP = "KoppelpuntInWachtrijOp";
+
     private KoppelpuntHeaders() {
     }
 }

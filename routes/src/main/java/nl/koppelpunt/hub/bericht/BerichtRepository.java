@@ -61,10 +61,10 @@ public class BerichtRepository {
 
     /** Records that the message is persistently queued; idempotent, so a repeat or the recovery sweep may call it too. */
     @Transactional
-    public void markeerInWachtrij(UUID id) {
-        Timestamp nu = Timestamp.from(Instant.now());
-        if (jdbc.update("UPDATE bericht SET in_wachtrij_op = ? WHERE id = ? AND in_wachtrij_op IS NULL", nu, id) == 1) {
-            gebeurtenis(id, "in-wachtrij", null, nu);
+    public void markeerInWachtrij(UUID id, Instant verstuurdOp) {
+        Timestamp op = Timestamp.from(verstuurdOp);
+        if (jdbc.update("UPDATE bericht SET in_wachtrij_op = ? WHERE id = ? AND in_wachtrij_op IS NULL", op, id) == 1) {
+            gebeurtenis(id, "in-wachtrij", null, op);
         }
     }
 
@@ -100,7 +100,7 @@ public class BerichtRepository {
     }
 
     private List<BerichtOverzicht.Gebeurtenis> gebeurtenissen(UUID id) {
-        return jdbc.query("SELECT soort, tijdstip, toelichting FROM bericht_gebeurtenis WHERE bericht_id = ? ORDER BY id",
+        return jdbc.query("SELECT soort, tijdstip, toelichting FROM bericht_gebeurtenis WHERE bericht_id = ? ORDER BY tijdstip, id",
                 (rs, i) -> new BerichtOverzicht.Gebeurtenis(rs.getString("soort"),
                         rs.getObject("tijdstip", java.time.OffsetDateTime.class), rs.getString("toelichting")),
                 id);

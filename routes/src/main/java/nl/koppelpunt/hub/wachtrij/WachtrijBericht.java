@@ -1,5 +1,6 @@
 package nl.koppelpunt.hub.wachtrij;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -32,9 +33,13 @@ public class WachtrijBericht {
         message.setHeader(KoppelpuntHeaders.BERICHTTYPE, bericht.berichttype());
         message.setHeader(KoppelpuntHeaders.GROEP, bericht.onderwerpPseudoniem());
         message.setBody(bericht.id().toString());
+        // Taken before the send: the consumer may finish before the send returns, and the timeline must still read
+        // queued → processed.
+        exchange.setProperty(KoppelpuntHeaders.IN_WACHTRIJ_OP, Instant.now());
     }
 
     public void markeer(Exchange exchange) {
-        repository.markeerInWachtrij(UUID.fromString(exchange.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class)));
+        repository.markeerInWachtrij(UUID.fromString(exchange.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class)),
+                exchange.getProperty(KoppelpuntHeaders.IN_WACHTRIJ_OP, Instant.class));
     }
 }
