@@ -13,6 +13,11 @@ public final class KoppelpuntHeaders {
     /** Header: JMS message group, the pseudonym of the person, so one person's messages keep their order. */
     public static final String GROEP = "JMSXGroupID";
 
+    /** Header: the delivery id (UUID string); also the Idempotency-Key the receiver sees. */
+    public static final String BEZORGING_ID = "KoppelpuntBezorgingId";
+    /** Header: the subscription a delivery is for. */
+    public static final String ABONNEMENT = "KoppelpuntAbonnement";
+
     /** Property: the {@code IntakeRequest} being taken in. */
     public static final String INTAKE_VERZOEK = "KoppelpuntIntakeVerzoek";
     /** Property: the parsed and validated message ({@code JsonNode}). */
@@ -24,6 +29,11 @@ public final class KoppelpuntHeaders {
 
     /** Property: the moment the message was handed to the broker ({@code Instant}), recorded as its queue time. */
     public static final String IN_WACHTRIJ_OP = "KoppelpuntInWachtrijOp";
+
+    /** Property: true when the rules allow the delivery now (re-checked before every attempt). */
+    public static final String MAG_BEZORGEN = "KoppelpuntMagBezorgen";
+    /** Property: true once the receiver answered 2xx. */
+    public static final String BEZORGD = "KoppelpuntBezorgd";
 
     private KoppelpuntHeaders() {
     }

@@ -1,6 +1,7 @@
 package nl.koppelpunt.schemas;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,25 +10,56 @@ import java.util.Optional;
  * <p>The {@link #code() code} is the stable name on the wire (URLs, headers, file names); the
  * {@link #subjectPointer() subject pointer} tells the hub where the person's BSN sits, so that
  * routing, pseudonymisation and consent checks do not need per-type code.
+ *
+ * <p>Types are either {@linkplain #inkomend() inkomend} (partners send them to Koppelpunt) or
+ * outbound notices that only Koppelpunt itself sends to a gemeente ({@link #INTREKKING},
+ * {@link #ONTKOPPELING}); the gateway must refuse the latter from partners.
  */
 public enum Berichttype {
 
     /** The full klantprofiel of a vergunninghouder, versioned; may be partial. */
-    KLANTPROFIEL("klantprofiel", "/persoonsgegevens/burgerservicenummer"),
+    KLANTPROFIEL("klantprofiel", "/persoonsgegevens/burgerservicenummer", true),
     /** The limited, unverified screening from the huisvestingsgesprek. */
-    SCREENING("screening", "/burgerservicenummer"),
+    SCREENING("screening", "/burgerservicenummer", true),
     /** A koppeling or ontkoppeling of a person to a gemeente. */
-    KOPPELING("koppeling", "/burgerservicenummer"),
+    KOPPELING("koppeling", "/burgerservicenummer", true),
     /** Consent given or withdrawn for a recipient gemeente and purpose. */
-    TOESTEMMING("toestemming", "/burgerservicenummer");
+    TOESTEMMING("toestemming", "/burgerservicenummer", true),
+    /** Outbound notice: the person withdrew consent for this gemeente and purpose. Never accepted from partners. */
+    INTREKKING("intrekking", "/burgerservicenummer", false),
+    /**
+     * Outbound notice: the person is no longer linked to this gemeente (ended, or herkoppeld elsewhere;
+     * the new gemeente is deliberately not disclosed). Never accepted from partners.
+     */
+    ONTKOPPELING("ontkoppeling", "/burgerservicenummer", false);
 
     private final String code;
     private final String subjectPointer;
+    private final boolean inkomend;
 
-    Berichttype(String code, String subjectPointer) {
+    Berichttype(String code, String subjectPointer, boolean inkomend) {
         this.code = code;
         this.subjectPointer = subjectPointer;
+        this.inkomend = inkomend;
     }
+
+    /**
+     * Whether partners may send this type to Koppelpunt.
+     *
+     * @return {@code true} for klantprofiel, screening, koppeling and toestemming; {@code false} for
+     *     the outbound notices intrekking and ontkoppeling, which only Koppelpunt sends to a gemeente
+     */
+    public boolean inkomend() {
+        return inkomend;
+    }
+
+    /** The types partners may send, in declaration order. */
+    public static List<Berichttype> inkomende() {
+        return INKOMENDE;
+    }
+
+    private static final List<Berichttype> INKOMENDE =
+            Arrays.stream(values()).filter(Berichttype::inkomend).toList();
 
     /** The stable lower-case name, e.g. {@code "klantprofiel"}. */
     public String code() {

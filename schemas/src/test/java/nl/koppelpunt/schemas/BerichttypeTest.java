@@ -32,4 +32,23 @@ class BerichttypeTest {
             assertThat(Bsn.isValid(bsn.asText())).as(name).isTrue();
         }
     }
+
+    @Test
+    void onlyPartnerMessagesAreInkomend() {
+        assertThat(Berichttype.inkomende()).containsExactly(
+                Berichttype.KLANTPROFIEL, Berichttype.SCREENING, Berichttype.KOPPELING, Berichttype.TOESTEMMING);
+        assertThat(Berichttype.INTREKKING.inkomend()).isFalse();
+        assertThat(Berichttype.ONTKOPPELING.inkomend()).isFalse();
+        assertThat(Berichttype.fromCode("intrekking")).contains(Berichttype.INTREKKING);
+        assertThat(Berichttype.fromCode("ontkoppeling")).contains(Berichttype.ONTKOPPELING);
+        assertThat(Berichttype.ONTKOPPELING.subjectPointer()).isEqualTo("/burgerservicenummer");
+    }
+
+    @Test
+    void theOntkoppelingNoticeNeverNamesTheNewGemeente() throws Exception {
+        JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ContractCatalog.v1().schemaText(Berichttype.ONTKOPPELING));
+        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.path("properties").has("nieuweGemeentecode")).isFalse();
+    }
 }

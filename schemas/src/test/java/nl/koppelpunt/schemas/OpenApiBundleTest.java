@@ -43,7 +43,7 @@ class OpenApiBundleTest {
 
     @Test
     void postsTakeTheirContractAndAnIdempotencyKeyAndAnswerEveryAgreedStatus() {
-        for (Berichttype type : Berichttype.values()) {
+        for (Berichttype type : Berichttype.inkomende()) {
             JsonNode post = bundle.path("paths").path(pathOf(type)).path("post");
             assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
                     .isEqualTo("#/components/schemas/" + OpenApiBundler.componentName(type.schemaFile()));
@@ -54,6 +54,25 @@ class OpenApiBundleTest {
         }
         JsonNode accepted = resolve(bundle.at("/paths/~1klantprofielen/post/responses/202"));
         assertThat(accepted.path("headers").has("Location")).isTrue();
+    }
+
+    @Test
+    void outboundNoticesCannotBePostedByPartners() {
+        List<String> posted = new java.util.ArrayList<>();
+        bundle.path("paths").forEach(item -> {
+            JsonNode ref = item.at("/post/requestBody/content/application~1json/schema/$ref");
+            if (!ref.isMissingNode()) {
+                posted.add(ref.asText());
+            }
+        });
+        for (Berichttype type : Berichttype.values()) {
+            String component = "#/components/schemas/" + OpenApiBundler.componentName(type.schemaFile());
+            if (type.inkomend()) {
+                assertThat(posted).as(type.code()).contains(component);
+            } else {
+                assertThat(posted).as(type.code()).doesNotContain(component);
+            }
+        }
     }
 
     @Test
@@ -124,6 +143,7 @@ class OpenApiBundleTest {
             case SCREENING -> "/screenings";
             case KOPPELING -> "/koppelingen";
             case TOESTEMMING -> "/toestemmingen";
+            case INTREKKING, ONTKOPPELING -> throw new IllegalArgumentException("outbound only: " + type);
         };
     }
 }

@@ -1,5 +1,6 @@
 package nl.koppelpunt.connectors.partner;
 
+import java.util.List;
 import java.util.Set;
 
 import nl.koppelpunt.schemas.Berichttype;
@@ -13,11 +14,18 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param rol          the role, which bounds what the partner may do
  * @param gemeentecode the CBS code for a gemeente partner, otherwise null
  * @param berichttypen the message types this partner may send (a subset of what its role allows)
+ * @param abonnementen what the partner receives (gemeenten)
  */
-public record Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen) {
+public record Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
+                      List<Abonnement> abonnementen) {
 
     public Partner {
         berichttypen = Set.copyOf(berichttypen);
+        abonnementen = List.copyOf(abonnementen);
+    }
+
+    public Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen) {
+        this(id, naam, oin, rol, gemeentecode, berichttypen, List.of());
     }
 
     /** Both the role and the partner's own configuration must allow the type. */

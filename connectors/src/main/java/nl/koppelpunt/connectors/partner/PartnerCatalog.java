@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The onboarded partners, looked up by id or by the OIN of a client certificate. Immutable and thread-safe. */
+import nl.koppelpunt.schemas.Berichttype;
+
+/** The onboarded partners and their subscriptions, looked up by id, OIN or gemeente. Immutable and thread-safe. */
 public final class PartnerCatalog {
 
     private final Map<String, Partner> byId = new LinkedHashMap<>();
     private final Map<String, Partner> byOin = new LinkedHashMap<>();
+    private final Map<String, Partner> byGemeente = new LinkedHashMap<>();
+    private final Map<String, Abonnement> abonnementen = new LinkedHashMap<>();
 
     public PartnerCatalog(Collection<Partner> partners) {
         for (Partner partner : partners) {
@@ -21,6 +25,10 @@ public final class PartnerCatalog {
                 throw new IllegalArgumentException("OIN of partner '" + partner.id() + "' is already used by '"
                         + byOin.get(partner.oin()).id() + "'");
             }
+            if (partner.gemeentecode() != null && byGemeente.putIfAbsent(partner.gemeentecode(), partner) != null) {
+                throw new IllegalArgumentException("gemeentecode " + partner.gemeentecode() + " is configured twice");
+            }
+            partner.abonnementen().forEach(a -> abonnementen.put(a.id(), a));
         }
     }
 
@@ -30,6 +38,25 @@ public final class PartnerCatalog {
 
     public Optional<Partner> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The onboarded gemeente with this CBS code, if any. */
+    public Optional<Partner> gemeente(String gemeentecode) {
+        return Optional.ofNullable(byGemeente.get(gemeentecode));
+    }
+
+    /** The subscriptions of a gemeente that receive this type. */
+    public List<Abonnement> abonnementen(String gemeentecode, Berichttype type) {
+        return gemeente(gemeentecode).map(p -> p.abonnementen().stream().filter(a -> a.ontvangt(type)).toList())
+                .orElse(List.of());
+    }
+
+    public Optional<Abonnement> abonnement(String id) {
+        return Optional.ofNullable(abonnementen.get(id));
+    }
+
+    public List<Abonnement> alleAbonnementen() {
+        return List.copyOf(abonnementen.values());
     }
 
     public List<Partner> all() {

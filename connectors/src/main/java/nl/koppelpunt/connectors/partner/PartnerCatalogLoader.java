@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.PropertyPlaceholderHelper;
 
 import nl.koppelpunt.connectors.pki.Oin;
 import nl.koppelpunt.schemas.Berichttype;
@@ -33,13 +35,26 @@ public final class PartnerCatalogLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** @param locationPattern a Spring resource pattern such as {@code classpath*:partners/*.yaml} */
+    /**
+     * Without a Spring environment: {@code ${...}} placeholders take system properties or their defaults.
+     *
+     * @param locationPattern a Spring resource pattern such as {@code classpath*:partners/*.yaml}
+     */
     public PartnerCatalog load(String locationPattern) {
+        PropertyPlaceholderHelper helper = new PropertyPlaceholderHelper("${", "}", ":", null, false);
+        return load(locationPattern, text -> helper.replacePlaceholders(text, System::getProperty));
+    }
+
+    /**
+     * @param placeholders resolves {@code ${...}} in webhook URLs (from the Spring environment), so one partner file
+     *                     can serve every environment
+     */
+    public PartnerCatalog load(String locationPattern, UnaryOperator<String> placeholders) {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(locationPattern);
             List<Partner> partners = new ArrayList<>();
             for (Resource resource : resources) {
-                partners.add(toPartner(read(resource), resource.getFilename()));
+                partners.add(toPartner(read(resource), resource.getFilename(), placeholders));
             }
             partners.sort(Comparator.comparing(Partner::id));
             return new PartnerCatalog(partners);
@@ -56,7 +71,7 @@ public final class PartnerCatalogLoader {
         }
     }
 
-    private static Partner toPartner(PartnerYaml y, String file) {
+    private static Partner toPartner(PartnerYaml y, String file, UnaryOperator<String> placeholders) {
         require(y.id != null && ID.matcher(y.id).matches(), file, "id must be a lower-case slug such as 'gemeente-utrecht'");
         require(y.naam != null && !y.naam.isBlank(), file, "naam is required");
         require(y.oin != null && Oin.isValid(y.oin), file, "oin must be 20 digits");
@@ -73,10 +88,15 @@ public final class PartnerCatalogLoader {
             require(rol.magVersturen(type), file, "role " + rol.code() + " may not send " + code);
             types.add(type);
         }
-        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types);
+        List<Abonnement> abonnementen = new ArrayList<>();
+        for (AbonnementYaml a : y.abonnementen == null ? List.<AbonnementYaml>of() : y.abonnementen) {
+            require(rol == Rol.GEMEENTE, file, "only a gemeente has abonnementen");
+            abonnementen.add(AbonnementFactory.toAbonnement(a, y.id, y.gemeentecode, file, placeholders));
+        }
+        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen);
     }
 
-    private static void require(boolean ok, String file, String message) {
+    static void require(boolean ok, String file, String message) {
         if (!ok) {
             throw new IllegalArgumentException("partner configuration " + file + ": " + message);
         }
@@ -90,5 +110,15 @@ public final class PartnerCatalogLoader {
         public String rol;
         public String gemeentecode;
         public List<String> berichttypen;
+        public List<AbonnementYaml> abonnementen;
+    }
+
+    /** One subscription in a partner file. */
+    static final class AbonnementYaml {
+        public String afdeling;
+        public List<String> berichttypen;
+        public String kanaal;
+        public String url;
+        public List<String> secties;
     }
 }

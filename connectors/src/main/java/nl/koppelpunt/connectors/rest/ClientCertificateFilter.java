@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import nl.koppelpunt.connectors.partner.Partner;
-import nl.koppelpunt.connectors.partner.PartnerCatalog;
+import nl.koppelpunt.connectors.partner.PartnerRegister;
 import nl.koppelpunt.connectors.pki.Oin;
 
 /**
@@ -31,10 +31,10 @@ public class ClientCertificateFilter extends OncePerRequestFilter {
     static final String PARTNER_ATTRIBUTE = ClientCertificateFilter.class.getName() + ".partner";
     private static final String CERTIFICATES_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
-    private final PartnerCatalog partners;
+    private final PartnerRegister partners;
     private final ProblemWriter problems;
 
-    public ClientCertificateFilter(PartnerCatalog partners, ProblemWriter problems) {
+    public ClientCertificateFilter(PartnerRegister partners, ProblemWriter problems) {
         this.partners = partners;
         this.problems = problems;
     }
@@ -57,7 +57,7 @@ public class ClientCertificateFilter extends OncePerRequestFilter {
         if (!(request.getAttribute(CERTIFICATES_ATTRIBUTE) instanceof X509Certificate[] chain) || chain.length == 0) {
             return Optional.empty();
         }
-        return Oin.fromCertificate(chain[0]).flatMap(partners::byOin);
+        return Oin.fromCertificate(chain[0]).flatMap(oin -> partners.huidig().byOin(oin));
     }
 
     /** The partner authenticated by this filter; controllers only run after it succeeded. */

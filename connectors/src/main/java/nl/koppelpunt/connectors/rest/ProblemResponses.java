@@ -19,6 +19,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import nl.koppelpunt.connectors.beheer.InvalidConfigurationException;
+import nl.koppelpunt.connectors.beheer.NothingToReplayException;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
 
@@ -62,6 +64,18 @@ public class ProblemResponses {
     ResponseEntity<byte[]> tooLarge(BodyTooLargeException e, HttpServletRequest request) {
         return problems.entity(HttpStatus.PAYLOAD_TOO_LARGE, "bericht-te-groot", "Het bericht is te groot",
                 "Een bericht mag hoogstens " + e.limit() + " bytes zijn.", request.getRequestURI(), List.of());
+    }
+
+    @ExceptionHandler(NothingToReplayException.class)
+    ResponseEntity<byte[]> nothingToReplay(NothingToReplayException e, HttpServletRequest request) {
+        return problems.entity(HttpStatus.CONFLICT, "niets-te-herhalen", "Niets te herhalen", e.getMessage(),
+                request.getRequestURI(), List.of());
+    }
+
+    @ExceptionHandler(InvalidConfigurationException.class)
+    ResponseEntity<byte[]> invalidConfiguration(InvalidConfigurationException e, HttpServletRequest request) {
+        return problems.entity(HttpStatus.UNPROCESSABLE_ENTITY, "ongeldige-configuratie", "Ongeldige partnerconfiguratie",
+                e.getMessage(), request.getRequestURI(), List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

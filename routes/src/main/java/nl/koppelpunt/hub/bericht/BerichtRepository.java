@@ -1,7 +1,10 @@
 package nl.koppelpunt.hub.bericht;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +14,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.koppelpunt.connectors.bericht.BerichtOverzicht;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
+import nl.koppelpunt.hub.regels.BerichtRef;
+import nl.koppelpunt.schemas.Berichttype;
 
 /** The transaction log in PostgreSQL: messages, keyed by sender and idempotency key, and their events. */
 @Repository
 public class BerichtRepository {
+
+    /** The sender of Koppelpunt's own notices in the transaction log. */
+    public static final String AFZENDER_KOPPELPUNT = "koppelpunt";
 
     private final JdbcTemplate jdbc;
 
@@ -35,11 +42,11 @@ public class BerichtRepository {
         Timestamp nu = Timestamp.from(Instant.now());
         int inserted = jdbc.update("""
                 INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
-                                     onderwerp_pseudoniem, status, ontvangen_op, gewijzigd_op)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?)
+                                     onderwerp_pseudoniem, profielversie, status, ontvangen_op, gewijzigd_op)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?)
                 ON CONFLICT (afzender, idempotentie_sleutel) DO NOTHING""",
                 b.id(), b.berichttype(), b.afzender(), b.kanaal(), b.idempotencyKey(), b.inhoudHash(), b.inhoud(),
-                b.onderwerpPseudoniem(), nu, nu);
+                b.onderwerpPseudoniem(), b.profielversie(), nu, nu);
         if (inserted == 1) {
             gebeurtenis(b.id(), "ontvangen", "via " + b.kanaal(), nu);
             return new Opslagresultaat(b.id(), b.berichttype(), b.onderwerpPseudoniem(), BerichtStatus.ONTVANGEN, false, true);
@@ -57,6 +64,57 @@ public class BerichtRepository {
                             rs.getBoolean("niet_in_wachtrij"));
                 },
                 b.afzender(), b.idempotencyKey());
+    }
+
+    /** A notice of Koppelpunt itself; it needs no intake queue, so it counts as queued from the start. */
+    public BerichtRef kennisgeving(UUID id, Berichttype type, String pseudoniem, byte[] inhoud) {
+        Timestamp nu = Timestamp.from(Instant.now());
+        jdbc.update("""
+                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
+                                     onderwerp_pseudoniem, status, ontvangen_op, in_wachtrij_op, gewijzigd_op)
+                VALUES (?, ?, ?, 'intern', ?, ?, ?, ?, 'ontvangen', ?, ?, ?)""",
+                id, type.code(), AFZENDER_KOPPELPUNT, id.toString(), new byte[0], inhoud, pseudoniem, nu, nu, nu);
+        gebeurtenis(id, "aangemaakt", "kennisgeving van Koppelpunt", nu);
+        return ref(id).orElseThrow();
+    }
+
+    public Optional<BerichtRef> ref(UUID id) {
+        return jdbc.query("SELECT id, berichttype, onderwerp_pseudoniem, profielversie, volgnummer FROM bericht WHERE id = ?",
+                BerichtRepository::ref, id).stream().findFirst();
+    }
+
+    /** A person's messages of one type, in arrival order. */
+    public List<BerichtRef> van(String pseudoniem, Berichttype type) {
+        return jdbc.query("""
+                SELECT id, berichttype, onderwerp_pseudoniem, profielversie, volgnummer FROM bericht
+                WHERE onderwerp_pseudoniem = ? AND berichttype = ? ORDER BY volgnummer""",
+                BerichtRepository::ref, pseudoniem, type.code());
+    }
+
+    public BerichtStatus status(UUID id) {
+        return BerichtStatus.fromCode(jdbc.queryForObject("SELECT status FROM bericht WHERE id = ?", String.class, id));
+    }
+
+    public void vergrendel(UUID id) {
+        jdbc.query("SELECT id FROM bericht WHERE id = ? FOR UPDATE", rs -> { }, id);
+    }
+
+    public byte[] inhoud(UUID id) {
+        return jdbc.queryForObject("SELECT inhoud FROM bericht WHERE id = ?", byte[].class, id);
+    }
+
+    /** Sets the status; a change is also written to the timeline, with its explanation. */
+    public void status(UUID id, BerichtStatus status, String toelichting) {
+        Timestamp nu = Timestamp.from(Instant.now());
+        if (jdbc.update("UPDATE bericht SET status = ?, gewijzigd_op = ? WHERE id = ? AND status <> ?",
+                status.code(), nu, id, status.code()) == 1) {
+            gebeurtenis(id, status.code(), toelichting, nu);
+        }
+    }
+
+    private static BerichtRef ref(ResultSet rs, int row) throws SQLException {
+        return new BerichtRef(rs.getObject("id", UUID.class), Berichttype.fromCode(rs.getString("berichttype")).orElseThrow(),
+                rs.getString("onderwerp_pseudoniem"), (Integer) rs.getObject("profielversie"), rs.getLong("volgnummer"));
     }
 
     /** Records that the message is persistently queued; idempotent, so a repeat or the recovery sweep may call it too. */
@@ -87,22 +145,4 @@ public class BerichtRepository {
                 berichtId, soort, tijdstip, toelichting);
     }
 
-    public Optional<BerichtOverzicht> overzicht(UUID id) {
-        List<BerichtOverzicht> found = jdbc.query("""
-                SELECT id, berichttype, afzender, kanaal, idempotentie_sleutel, status, ontvangen_op
-                FROM bericht WHERE id = ?""",
-                (rs, i) -> new BerichtOverzicht(rs.getObject("id", UUID.class), rs.getString("berichttype"),
-                        rs.getString("afzender"), rs.getString("kanaal"), rs.getString("idempotentie_sleutel"),
-                        BerichtStatus.fromCode(rs.getString("status")),
-                        rs.getObject("ontvangen_op", java.time.OffsetDateTime.class), gebeurtenissen(id)),
-                id);
-        return found.stream().findFirst();
-    }
-
-    private List<BerichtOverzicht.Gebeurtenis> gebeurtenissen(UUID id) {
-        return jdbc.query("SELECT soort, tijdstip, toelichting FROM bericht_gebeurtenis WHERE bericht_id = ? ORDER BY tijdstip, id",
-                (rs, i) -> new BerichtOverzicht.Gebeurtenis(rs.getString("soort"),
-                        rs.getObject("tijdstip", java.time.OffsetDateTime.class), rs.getString("toelichting")),
-                id);
-    }
 }

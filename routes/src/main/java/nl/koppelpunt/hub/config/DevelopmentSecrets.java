@@ -39,7 +39,7 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
             return;
         }
         List<PartnerIdentity> partners = new PartnerCatalogLoader()
-                .load(env.getRequiredProperty("koppelpunt.partners.location")).all().stream()
+                .load(env.getRequiredProperty("koppelpunt.partners.location"), env::resolveRequiredPlaceholders).all().stream()
                 .map(p -> new PartnerIdentity(p.id(), p.naam(), p.oin()))
                 .toList();
         List<String> hostnames = Arrays.stream(env.getProperty("koppelpunt.pki.hostnames", "localhost").split(","))

@@ -1,5 +1,8 @@
 package nl.koppelpunt.hub.config;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import javax.sql.DataSource;
 
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -7,13 +10,16 @@ import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.koppelpunt.connectors.partner.PartnerCatalog;
+import nl.koppelpunt.connectors.partner.PartnerRegister;
 import nl.koppelpunt.connectors.partner.PartnerCatalogLoader;
 import nl.koppelpunt.hub.intake.StrictJson;
+import nl.koppelpunt.hub.opslag.JdbcHubOpslag;
+import nl.koppelpunt.hub.regels.RegelMotor;
 import nl.koppelpunt.schemas.ContractCatalog;
 import nl.koppelpunt.schemas.ContractValidator;
 
@@ -33,8 +39,9 @@ public class HubConfiguration {
     }
 
     @Bean
-    PartnerCatalog partnerCatalog(@Value("${koppelpunt.partners.location}") String location) {
-        return new PartnerCatalogLoader().load(location);
+    PartnerRegister partnerRegister(@Value("${koppelpunt.partners.location}") String location, Environment env) {
+        PartnerCatalogLoader loader = new PartnerCatalogLoader();
+        return new PartnerRegister(() -> loader.load(location, env::resolveRequiredPlaceholders));
     }
 
     @Bean
@@ -45,6 +52,17 @@ public class HubConfiguration {
     @Bean
     ContractValidator contractValidator() {
         return ContractCatalog.v1().validator();
+    }
+
+    /** Dates in the rules (is a consent in force today?) are Dutch dates. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Amsterdam"));
+    }
+
+    @Bean
+    RegelMotor regelMotor(JdbcHubOpslag opslag, PartnerRegister partners, Clock clock) {
+        return new RegelMotor(opslag, partners, clock);
     }
 
     @Bean(DB_TRANSACTIE)

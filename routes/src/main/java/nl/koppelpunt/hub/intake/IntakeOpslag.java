@@ -46,7 +46,7 @@ public class IntakeOpslag implements Processor {
         Opslagresultaat result = repository.opslaan(new NieuwBericht(id, request.type().code(), request.afzender().id(),
                 request.kanaal(), request.idempotencyKey(), json.fingerprint(message),
                 request.inhoud(),
-                pseudonimiseerder.pseudoniem(bsn)));
+                pseudonimiseerder.pseudoniem(bsn), message.hasNonNull("profielversie") ? message.get("profielversie").asInt() : null));
         exchange.setProperty(KoppelpuntHeaders.ONTVANGSTBEWIJS,
                 new IntakeReceipt(result.id(), result.status(), result.herhaald()));
         exchange.setProperty(KoppelpuntHeaders.IN_WACHTRIJ_ZETTEN, result.inWachtrijZetten());

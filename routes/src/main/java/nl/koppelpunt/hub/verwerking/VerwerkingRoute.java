@@ -3,23 +3,24 @@ package nl.koppelpunt.hub.verwerking;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import nl.koppelpunt.hub.KoppelpuntHeaders;
-import nl.koppelpunt.hub.config.HubConfiguration;
 import nl.koppelpunt.hub.HubRouteConfiguration;
+import nl.koppelpunt.hub.KoppelpuntHeaders;
+import nl.koppelpunt.hub.bezorging.BezorgingWachtrijRoute;
+import nl.koppelpunt.hub.config.HubConfiguration;
 
 /**
- * Consumes the {@code ontvangen} queue in a local JMS transaction with the database work in a transaction of its own,
- * committed first. A crash between the two commits redelivers the message; Camel's JDBC idempotent repository,
- * written in the same database transaction, recognises it, so each message is processed once.
- * The rules (consent, koppeling, delivery) build on this route.
+ * Consumes the {@code ontvangen} queue in a local JMS transaction. The rules run in a database transaction of their
+ * own ({@code regels}), committed first; then the deliveries they planned are queued. A crash between the commits
+ * redelivers the message: Camel's JDBC idempotent repository, written in the rules' transaction, recognises it, and
+ * the recovery sweep queues the planned deliveries. So each message is processed once and nothing is stranded.
  */
 @Component
 public class VerwerkingRoute extends RouteBuilder {
 
-    private final VerwerkingVastlegger vastlegger;
+    private final RegelsToepassen regels;
 
-    public VerwerkingRoute(VerwerkingVastlegger vastlegger) {
-        this.vastlegger = vastlegger;
+    public VerwerkingRoute(RegelsToepassen regels) {
+        this.regels = regels;
     }
 
     @Override
@@ -28,10 +29,17 @@ public class VerwerkingRoute extends RouteBuilder {
                 + "&concurrentConsumers={{koppelpunt.verwerking.consumers}}")
                 .routeId("verwerking").routeConfigurationId(HubRouteConfiguration.TRANSACTIONEEL)
                 .autoStartup("{{koppelpunt.verwerking.auto-startup}}")
+                .to("direct:regels").id("verwerking-regels")
+                .split(body())
+                    .to(BezorgingWachtrijRoute.IN_WACHTRIJ).id("verwerking-bezorgingen-in-wachtrij")
+                .end();
+
+        from("direct:regels").routeId("regels")
                 .transacted(HubConfiguration.DB_TRANSACTIE)
-                .idempotentConsumer(header(KoppelpuntHeaders.BERICHT_ID)).idempotentRepository(HubConfiguration.VERWERKING_REPOSITORY)
-                    .id("verwerking-dedup")
-                    .process(vastlegger).id("verwerking-vastleggen")
+                .setBody(constant(java.util.List.of()))
+                .idempotentConsumer(header(KoppelpuntHeaders.BERICHT_ID))
+                    .idempotentRepository(HubConfiguration.VERWERKING_REPOSITORY).id("regels-dedup")
+                    .process(regels).id("regels-toepassen")
                 .end();
     }
 }

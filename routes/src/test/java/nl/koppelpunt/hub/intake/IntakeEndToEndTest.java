@@ -48,9 +48,9 @@ class IntakeEndToEndTest extends HubIntegrationTest {
         JsonNode bericht = JSON.readTree(status.body());
         assertThat(bericht.path("berichttype").asText()).isEqualTo("klantprofiel");
         assertThat(bericht.path("afzender").asText()).isEqualTo("coa");
-        assertThat(bericht.path("status").asText()).isEqualTo("ontvangen");
         List<String> soorten = bericht.path("gebeurtenissen").findValuesAsText("soort");
-        assertThat(soorten).containsExactly("ontvangen", "in-wachtrij", "verwerkt");
+        assertThat(soorten).startsWith("ontvangen", "in-wachtrij", "verwerkt");
+        assertThat(bericht.path("status").asText()).isIn("ontvangen", "geparkeerd", "bezorgd");
         assertThat(status.body()).doesNotContain("123456782");
     }
 

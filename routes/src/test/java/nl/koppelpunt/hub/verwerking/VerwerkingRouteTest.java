@@ -79,7 +79,7 @@ class VerwerkingRouteTest {
                 throw new UncategorizedJmsException("broker unavailable (simulated)");
             }
         }));
-        AdviceWith.adviceWith(camel, "verwerking", a -> a.weaveById("verwerking-vastleggen").before().process(e -> {
+        AdviceWith.adviceWith(camel, "regels", a -> a.weaveById("regels-toepassen").before().process(e -> {
             CONSUMER_ATTEMPTS.incrementAndGet();
             if (CONSUMER_FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("consumer failure (simulated)");

@@ -1,0 +1,36 @@
+package nl.koppelpunt.connectors.partner;
+
+import java.net.URI;
+import java.util.Set;
+
+import nl.koppelpunt.schemas.Berichttype;
+
+/**
+ * A gemeente department's subscription: which message types it receives, how, and which klantprofiel sections.
+ *
+ * @param id           {@code <partner-id>.<afdeling>}, stable: deliveries and queue names refer to it
+ * @param partnerId    the gemeente partner
+ * @param gemeentecode the partner's CBS code
+ * @param afdeling     the receiving department
+ * @param berichttypen the types delivered to it
+ * @param kanaal       the channel ({@code rest}; SOAP and SFTP come later)
+ * @param url          the webhook for {@code rest}
+ * @param secties      the top-level klantprofiel sections it may see (identity and version are always included)
+ */
+public record Abonnement(String id, String partnerId, String gemeentecode, Afdeling afdeling,
+                         Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties) {
+
+    public Abonnement {
+        berichttypen = Set.copyOf(berichttypen);
+        secties = Set.copyOf(secties);
+    }
+
+    public boolean ontvangt(Berichttype type) {
+        return berichttypen.contains(type);
+    }
+
+    /** The subscription id as a kebab-case fragment for route ids: {@code gemeente-utrecht-werk-en-inkomen}. */
+    public String routeFragment() {
+        return id.replace('.', '-');
+    }
+}

@@ -1,0 +1,32 @@
+package nl.koppelpunt.hub.bezorging;
+
+import java.io.IOException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * Which failed attempts are worth repeating: the receiver is down or busy (5xx, 408, 429) or unreachable (connection
+ * refused, timeouts, resets). Any other 4xx says the receiver refuses this message; repeating would not change that.
+ */
+public class HerhaalbareFout implements Predicate {
+
+    @Override
+    public boolean matches(Exchange exchange) {
+        Throwable fout = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (fout instanceof HttpOperationFailedException http) {
+            int status = http.getStatusCode();
+            return status >= 500 || status == 408 || status == 429;
+        }
+        return fout instanceof IOException;
+    }
+
+    /** A short, log-safe description of a failed attempt (status and class, never a body). */
+    public static String beschrijf(Throwable fout) {
+        if (fout instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode();
+        }
+        return fout == null ? "onbekend" : fout.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,139 @@
+package nl.koppelpunt.hub.regels;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nl.koppelpunt.connectors.bericht.BerichtStatus;
+import nl.koppelpunt.connectors.partner.PartnerCatalog;
+import nl.koppelpunt.connectors.partner.PartnerRegister;
+
+/**
+ * Applies the rules to the hub's state. Each method is one unit of work: the caller runs it in one transaction and,
+ * after the commit, queues the deliveries it returns. Decisions are in {@link Regels}; this class only sequences them.
+ */
+public final class RegelMotor {
+
+    private final HubOpslag opslag;
+    private final PartnerRegister partners;
+    private final Clock clock;
+
+    public RegelMotor(HubOpslag opslag, PartnerRegister partners, Clock clock) {
+        this.opslag = opslag;
+        this.partners = partners;
+        this.clock = clock;
+    }
+
+    /** A message taken off the intake queue. */
+    public List<Bezorging> verwerk(UUID berichtId, JsonNode inhoud) {
+        BerichtRef bericht = opslag.bericht(berichtId).orElseThrow(() -> new IllegalStateException("unknown bericht " + berichtId));
+        Ronde ronde = ronde();
+        switch (bericht.type()) {
+            case KOPPELING -> register(bericht, KoppelingRegels.verwerk(ronde, bericht, inhoud));
+            case TOESTEMMING -> register(bericht, ToestemmingRegels.verwerk(ronde, bericht, inhoud));
+            case SCREENING, KLANTPROFIEL -> {
+                opslag.gebeurtenis(bericht.id(), "verwerkt", null);
+                ronde.routeer(bericht);
+            }
+            default -> throw new IllegalStateException(bericht.type() + " is not accepted from partners");
+        }
+        return afronden(ronde);
+    }
+
+    /**
+     * Rule 2 and 6 again at the moment of delivery. Returns why the delivery must not go (and records it dropped),
+     * or empty when it may go. A delivery that is no longer planned (delivered, dropped) must not go either.
+     */
+    public Optional<String> mag(UUID bezorgingId) {
+        Bezorging bezorging = opslag.bezorging(bezorgingId).orElseThrow();
+        if (bezorging.status() != Bezorging.Status.GEPLAND) {
+            return Optional.of("niet meer gepland (" + bezorging.status().code() + ")");
+        }
+        String p = bezorging.onderwerpPseudoniem();
+        Optional<String> nee = Regels.bijBezorging(bezorging, opslag.actieveKoppeling(p),
+                opslag.toestemming(p, bezorging.gemeentecode()), opslag.hoogsteVersie(p, bezorging.abonnementId(), false),
+                vandaag());
+        nee.ifPresent(reden -> {
+            Ronde ronde = ronde();
+            ronde.vervalBezorging(bezorging, reden);
+            afronden(ronde);
+        });
+        return nee;
+    }
+
+    public void bezorgd(UUID bezorgingId) {
+        afsluiten(bezorgingId, Bezorging.Status.BEZORGD, null);
+    }
+
+    public void mislukt(UUID bezorgingId, String fout) {
+        afsluiten(bezorgingId, Bezorging.Status.MISLUKT, fout);
+    }
+
+    /** Replay: parkings go through the rules again; failed deliveries are planned again (and re-checked when sent). */
+    public List<Bezorging> herhaal(UUID berichtId) {
+        BerichtRef bericht = opslag.bericht(berichtId).orElseThrow();
+        Ronde ronde = ronde();
+        if (!opslag.ontparkeerBericht(berichtId).isEmpty()) {
+            ronde.routeer(bericht);
+        }
+        PartnerCatalog catalog = partners.huidig();
+        opslag.bezorgingenVan(berichtId).stream().filter(b -> b.status() == Bezorging.Status.MISLUKT)
+                .forEach(b -> catalog.abonnement(b.abonnementId())
+                        .flatMap(a -> opslag.planBezorging(bericht, a)).ifPresent(ronde.gepland::add));
+        ronde.geraakt(berichtId);
+        return afronden(ronde);
+    }
+
+    /** After the partner configuration changed: what waited for a now onboarded gemeente is released. */
+    public List<Bezorging> gemeentenAangesloten() {
+        Ronde ronde = ronde();
+        for (var partner : ronde.partners.all()) {
+            if (partner.gemeentecode() != null) {
+                ronde.routeerNieuwste(opslag.ontparkeerGemeente(Parkeerreden.GEMEENTE_NIET_AANGESLOTEN, partner.gemeentecode()));
+            }
+        }
+        return afronden(ronde);
+    }
+
+    /** Parked messages past their retention are dropped. */
+    public int ruimOp() {
+        Ronde ronde = ronde();
+        List<UUID> verlopen = opslag.verlopenParkeringen(clock.instant());
+        for (UUID id : verlopen) {
+            opslag.ontparkeerBericht(id);
+            ronde.verval(id, Vervalreden.BEWAARTERMIJN);
+        }
+        afronden(ronde);
+        return verlopen.size();
+    }
+
+    private void afsluiten(UUID bezorgingId, Bezorging.Status status, String reden) {
+        Bezorging bezorging = opslag.bezorging(bezorgingId).orElseThrow();
+        opslag.bezorgingStatus(bezorgingId, status, reden);
+        Ronde ronde = ronde();
+        ronde.geraakt(bezorging.berichtId());
+        afronden(ronde);
+    }
+
+    private void register(BerichtRef bericht, String uitkomst) {
+        opslag.gebeurtenis(bericht.id(), "verwerkt", uitkomst);
+        opslag.berichtStatus(bericht.id(), BerichtStatus.BEZORGD, "verwerkt in het register");
+    }
+
+    private Ronde ronde() {
+        return new Ronde(opslag, partners.huidig(), vandaag());
+    }
+
+    private LocalDate vandaag() {
+        return LocalDate.now(clock);
+    }
+
+    private static List<Bezorging> afronden(Ronde ronde) {
+        ronde.leidStatussenAf();
+        return List.copyOf(ronde.gepland);
+    }
+}

@@ -1,0 +1,89 @@
+package nl.koppelpunt.hub.e2e;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citrusframework.endpoint.direct.DirectSyncEndpointConfiguration;
+import org.citrusframework.http.server.HttpServer;
+import org.citrusframework.http.server.HttpServerBuilder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The gemeenten's webhook receivers: one Citrus {@link HttpServer} per gemeente, each serving both departments
+ * ({@code /werk-en-inkomen}, {@code /huisvesting}). Started once per JVM, before the gateway (whose partner files name
+ * their ports), on ports the operating system picks on the loopback interface, so nothing can take them in between.
+ *
+ * <p>An incoming request waits in the server's in-memory queue until a test receives it and sends the answer. A
+ * request nobody answers within {@link #ANSWER_TIMEOUT_MS} gets {@code 503}: retryable for the gateway, and never
+ * mistaken for a delivery.
+ */
+public final class GemeenteServers {
+
+    public static final String UTRECHT = "gemeente-utrecht";
+    public static final String AMSTERDAM = "gemeente-amsterdam";
+    public static final List<String> GEMEENTEN = List.of(UTRECHT, AMSTERDAM);
+    public static final List<String> AFDELINGEN = List.of("werk-en-inkomen", "huisvesting");
+
+    /** How long a webhook call waits for the test's answer; below the gateway's response timeout (30 s). */
+    public static final long ANSWER_TIMEOUT_MS = 20_000;
+
+    private static Map<String, HttpServer> servers;
+
+    private GemeenteServers() {
+    }
+
+    /** Starts the servers on the first call; afterwards returns the running ones. */
+    public static synchronized Map<String, HttpServer> started() {
+        if (servers == null) {
+            Map<String, HttpServer> running = new LinkedHashMap<>();
+            for (String gemeente : GEMEENTEN) {
+                running.put(gemeente, start(gemeente));
+            }
+            servers = Map.copyOf(running);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(HttpServer::stop),
+                    "e2e-gemeenten-stop"));
+        }
+        return servers;
+    }
+
+    public static HttpServer server(String gemeente) {
+        HttpServer server = started().get(gemeente);
+        if (server == null) {
+            throw new IllegalArgumentException("no gemeente server '" + gemeente + "' (known: " + GEMEENTEN + ")");
+        }
+        return server;
+    }
+
+    /** The port the gemeente's server listens on (127.0.0.1); the partner files refer to it as {@code e2e.port.<gemeente>}. */
+    public static int port(String gemeente) {
+        return ((ServerConnector) server(gemeente).getConnector()).getLocalPort();
+    }
+
+    /** Drops every request still waiting in the servers' queues (left over from an earlier test); those callers get 503. */
+    public static void purge() {
+        for (HttpServer server : started().values()) {
+            DirectSyncEndpointConfiguration endpoint =
+                    (DirectSyncEndpointConfiguration) server.getEndpointAdapter().getEndpoint().getEndpointConfiguration();
+            endpoint.getQueue().purge(message -> true);
+        }
+    }
+
+    private static HttpServer start(String gemeente) {
+        // Our own connector: bound to loopback only, port 0 = the OS picks a free one at bind time (no race).
+        ServerConnector connector = new ServerConnector(new Server());
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        HttpServer server = new HttpServerBuilder()
+                .connector(connector)
+                .timeout(ANSWER_TIMEOUT_MS)
+                .defaultStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                .autoStart(true)
+                .build();
+        server.setName(gemeente);
+        server.initialize();
+        return server;
+    }
+}
