@@ -81,10 +81,12 @@ public final class RegelMotor {
             ronde.routeer(bericht);
         }
         PartnerCatalog catalog = partners.huidig();
-        opslag.bezorgingenVan(berichtId).stream().filter(b -> b.status() == Bezorging.Status.MISLUKT)
-                .forEach(b -> catalog.abonnement(b.abonnementId())
-                        .flatMap(a -> opslag.planBezorging(bericht, a)).ifPresent(ronde.gepland::add));
-        ronde.geraakt(berichtId);
+        for (Bezorging mislukt : opslag.bezorgingenVan(berichtId)) {
+            if (mislukt.status() == Bezorging.Status.MISLUKT) {
+                catalog.abonnement(mislukt.abonnementId()).flatMap(a -> opslag.planBezorging(bericht, a)).ifPresent(ronde.gepland::add);
+                ronde.geraakt(berichtId);
+            }
+        }
         return afronden(ronde);
     }
 

@@ -115,9 +115,15 @@ final class Ronde {
         geraakt.add(berichtId);
     }
 
+    /** Registry messages (koppeling, toestemming) have their own status; only routed messages derive theirs. */
+    private boolean routeerbaar(UUID berichtId) {
+        return opslag.bericht(berichtId).map(b -> b.type() != Berichttype.KOPPELING && b.type() != Berichttype.TOESTEMMING)
+                .orElse(false);
+    }
+
     /** Derives each touched message's status from its parkings and deliveries. */
     void leidStatussenAf() {
-        List<UUID> ids = new ArrayList<>(geraakt);
+        List<UUID> ids = new ArrayList<>(geraakt.stream().filter(this::routeerbaar).toList());
         ids.sort(null); // one lock order for every transaction, so two of them cannot deadlock
         ids.forEach(opslag::vergrendel);
         for (UUID id : ids) {
