@@ -35,6 +35,8 @@ public final class Ontvanger implements AutoCloseable {
     private final List<Verzoek> verzoeken = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> script = new ConcurrentHashMap<>();
     private final Set<String> gezien = ConcurrentHashMap.newKeySet();
+    private volatile java.util.concurrent.CountDownLatch slagboom = new java.util.concurrent.CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger wachtend = new java.util.concurrent.atomic.AtomicInteger();
 
     public Ontvanger() {
         try {
@@ -43,6 +45,8 @@ public final class Ontvanger implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // One thread per request: a request held back must not hold back the others (as in a real server).
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -53,6 +57,20 @@ public final class Ontvanger implements AutoCloseable {
     /** The next requests on this path are answered with these statuses, in order; after that 200. */
     public void antwoord(String pad, Integer... statussen) {
         script.computeIfAbsent(pad, p -> new ConcurrentLinkedQueue<>()).addAll(List.of(statussen));
+    }
+
+    /** From now on requests hang (as a slow back-office would) until {@link #laatDoor()}. */
+    public void houdVast() {
+        slagboom = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void laatDoor() {
+        slagboom.countDown();
+    }
+
+    /** How many requests are hanging right now. */
+    public int wachtend() {
+        return wachtend.get();
     }
 
     public List<Verzoek> verzoeken() {
@@ -83,12 +101,24 @@ public final class Ontvanger implements AutoCloseable {
             body = in.readAllBytes();
         }
         String pad = exchange.getRequestURI().getPath();
+        wachtend.incrementAndGet();
+        try {
+            slagboom.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            wachtend.decrementAndGet();
+        }
         Integer gescript = script.getOrDefault(pad, new ConcurrentLinkedQueue<>()).poll();
         int status = gescript == null ? 200 : gescript;
         var headers = exchange.getRequestHeaders();
         verzoeken.add(new Verzoek(pad, headers.getFirst("Idempotency-Key"), headers.getFirst("Koppelpunt-Berichttype"),
                 headers.getFirst("Koppelpunt-Profielversie"), body.length == 0 ? null : JSON.readTree(body), status));
-        exchange.sendResponseHeaders(status, -1);
+        try {
+            exchange.sendResponseHeaders(status, -1);
+        } catch (IOException senderGone) {
+            // The sender died while we held the request; like a real receiver we still processed it.
+        }
         exchange.close();
     }
 

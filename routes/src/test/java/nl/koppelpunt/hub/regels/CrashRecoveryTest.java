@@ -1,0 +1,124 @@
+package nl.koppelpunt.hub.regels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.koppelpunt.connectors.pki.PemSslContexts;
+import nl.koppelpunt.hub.support.Berichten;
+import nl.koppelpunt.hub.support.GatewayProces;
+import nl.koppelpunt.hub.support.HubClient;
+import nl.koppelpunt.hub.support.Ontvanger;
+
+/**
+ * Rule 9 under a hard crash: the gateway JVM is killed (SIGKILL) while deliveries hang at the receiver and others wait
+ * in the queues. After a restart on the same data directory and database, every accepted message is delivered, and
+ * the receiver — de-duplicating on the delivery id, as the webhook contract asks — sees each delivery once.
+ */
+class CrashRecoveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> BSNS = List.of("123456782", "111222333", "999996708");
+    private static final String[] PADEN = {"/gemeente-utrecht/werk-en-inkomen", "/gemeente-utrecht/huisvesting"};
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void afterAKillEveryAcceptedMessageIsDeliveredOnceAfterDeDuplication() throws Exception {
+        Path partners = Files.createDirectories(dataDir.resolve("partners"));
+        for (String naam : List.of("coa", "beheer", "gemeente-utrecht", "gemeente-amsterdam")) {
+            try (var in = getClass().getResourceAsStream("/regels-partners/" + naam + ".yaml")) {
+                Files.copy(in, partners.resolve(naam + ".yaml"));
+            }
+        }
+        Path log = Path.of("target", "crash-recovery-gateway.log");
+        Files.deleteIfExists(log);
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start(); Ontvanger ontvanger = new Ontvanger()) {
+            List<String> argumenten = List.of("--koppelpunt.data-dir=" + dataDir,
+                    "--koppelpunt.partners.location=file:" + partners + "/*.yaml",
+                    "--test.ontvanger.port=" + ontvanger.port(),
+                    "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres",
+                    "--koppelpunt.bezorging.wachttijd-ms=200",
+                    "--koppelpunt.wachtrijen.herstel-na-seconden=2",
+                    "--koppelpunt.wachtrijen.herstel-interval-ms=1000");
+            Map<UUID, String> verwacht = new HashMap<>();
+            ontvanger.houdVast();
+            try (GatewayProces eerste = GatewayProces.start(log, argumenten)) {
+                HubClient coa = coa(eerste.port());
+                for (String bsn : BSNS) {
+                    post(coa, "/api/v1/koppelingen", Berichten.koppeling(bsn, "GM0344"));
+                    post(coa, "/api/v1/toestemmingen", Berichten.toestemming(bsn, "GM0344", true));
+                    verwacht.put(post(coa, "/api/v1/screenings", Berichten.screening(bsn)), "screening " + bsn);
+                    for (int versie = 1; versie <= 3; versie++) {
+                        verwacht.put(post(coa, "/api/v1/klantprofielen", Berichten.klantprofiel(bsn, versie)), "v" + versie + " " + bsn);
+                    }
+                }
+                // Deliveries are in flight: requests hang at the receiver, more wait behind them in the queues.
+                await().atMost(Duration.ofSeconds(60)).until(() -> ontvanger.wachtend() >= 2);
+                eerste.doodt();
+            }
+            ontvanger.laatDoor();
+
+            try (GatewayProces tweede = GatewayProces.start(log, argumenten)) {
+                JdbcTemplate jdbc = new JdbcTemplate(database.getPostgresDatabase());
+                await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        jdbc.queryForList("SELECT id FROM bericht WHERE status <> 'bezorgd' AND berichttype IN ('screening', 'klantprofiel')"))
+                        .isEmpty());
+
+                for (String pad : PADEN) {
+                    List<Ontvanger.Verzoek> aangenomen = ontvanger.aangenomen(pad);
+                    Set<String> perBericht = new HashSet<>();
+                    for (Ontvanger.Verzoek v : aangenomen) {
+                        String sleutel = v.berichttype() + ":" + v.profielversie() + ":" + bsnVan(v);
+                        assertThat(perBericht.add(sleutel)).as("one delivery id per message and subscription: %s", sleutel).isTrue();
+                    }
+                    assertThat(aangenomen).as(pad).hasSize(verwacht.size());
+                }
+                List<String> dubbel = new ArrayList<>();
+                ontvanger.verzoeken().stream().map(Ontvanger.Verzoek::idempotencyKey).distinct().forEach(id -> {
+                    if (ontvanger.verzoeken().stream().filter(v -> id.equals(v.idempotencyKey())).count() > 1) {
+                        dubbel.add(id);
+                    }
+                });
+                // Not required, but it shows the crash really cut deliveries off mid-flight.
+                System.out.println("Deliveries the receiver saw more than once (de-duplicated): " + dubbel.size());
+            }
+        }
+    }
+
+    private static String bsnVan(Ontvanger.Verzoek v) {
+        return v.body().has("persoonsgegevens") ? v.body().path("persoonsgegevens").path("burgerservicenummer").asText()
+                : v.body().path("burgerservicenummer").asText();
+    }
+
+    private HubClient coa(int port) {
+        Path pki = dataDir.resolve("pki");
+        return new HubClient(PemSslContexts.client(pki.resolve("coa.crt"), pki.resolve("coa.key"), pki.resolve("ca.crt")), port);
+    }
+
+    private static UUID post(HubClient client, String pad, byte[] body) throws Exception {
+        HttpResponse<String> response = client.post(pad, "k-" + UUID.randomUUID(), body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return UUID.fromString(JSON.readTree(response.body()).path("berichtId").asText());
+    }
+}
