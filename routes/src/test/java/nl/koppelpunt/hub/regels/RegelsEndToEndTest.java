@@ -68,6 +68,8 @@ class RegelsEndToEndTest {
     JdbcTemplate jdbc;
     @Autowired
     org.apache.camel.CamelContext camel;
+    @Autowired
+    nl.koppelpunt.hub.onderhoud.Onderhoud onderhoud;
 
     @BeforeEach
     void schoon() {
@@ -281,6 +283,58 @@ class RegelsEndToEndTest {
         assertThat(ONTVANGER.aangenomen(U_WERK)).hasSize(1);
         // The replay used the same delivery id: a receiver that saw the first attempt recognises it.
         assertThat(ONTVANGER.verzoeken().stream().filter(v -> v.pad().equals(U_WERK)).map(Ontvanger.Verzoek::idempotencyKey).distinct()).hasSize(1);
+    }
+
+
+    @Test
+    void parkedMessagesPastTheirRetentionAreDroppedWithTheReason() throws Exception {
+        UUID profiel = post("/api/v1/klantprofielen", Berichten.klantprofiel(BSN, 1));
+        wachtOpStatus(profiel, "geparkeerd");
+        JsonNode parkering = json(client("coa").get("/api/v1/berichten/" + profiel)).path("parkeringen").path(0);
+        assertThat(parkering.path("reden").asText()).isEqualTo("geen-koppeling");
+        assertThat(java.time.OffsetDateTime.parse(parkering.path("verlooptOp").asText()))
+                .isAfter(java.time.OffsetDateTime.now().plusDays(89));
+
+        jdbc.update("UPDATE parkering SET verloopt_op = now() - interval '1 minute' WHERE bericht_id = ?", profiel);
+        onderhoud.ruimParkeerplaatsOp(null);
+
+        wachtOpStatus(profiel, "vervallen");
+        assertThat(jdbc.queryForObject("SELECT toelichting FROM bericht_gebeurtenis WHERE bericht_id = ? AND soort = 'vervallen' LIMIT 1",
+                String.class, profiel)).contains("bewaartermijn");
+        // A koppeling now releases nothing: the expired message is gone for good.
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM parkering", Integer.class)).isZero();
+    }
+
+    @Test
+    void anInvalidPartnerConfigurationIsRefusedAndTheOldOneStays() throws Exception {
+        Path kapot = partners().resolve("kapot.yaml");
+        Files.writeString(kapot, "id: kapot\nnaam: Kapot\noin: \"123\"\nrol: gemeente\n");
+        try {
+            HttpResponse<String> herladen = client("beheer").send(java.net.http.HttpRequest.newBuilder(
+                    client("beheer").uri("/api/v1/beheer/partners/herladen")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(herladen.statusCode()).isEqualTo(422);
+            assertThat(json(herladen).path("detail").asText()).contains("oin");
+            // Still in force: COA can post.
+            post("/api/v1/screenings", Berichten.screening(BSN));
+        } finally {
+            Files.delete(kapot);
+        }
+    }
+
+    @Test
+    void onlyBeheerMayUseTheAdminApiAndBadFiltersAreProblems() throws Exception {
+        assertThat(client("coa").get("/api/v1/beheer/geparkeerd").statusCode()).isEqualTo(403);
+        assertThat(client("gemeente-utrecht").get("/api/v1/beheer/mislukt").statusCode()).isEqualTo(403);
+        HttpResponse<String> fout = client("beheer").get("/api/v1/beheer/geparkeerd?reden=onbekend");
+        assertThat(fout.statusCode()).isEqualTo(400);
+        assertThat(json(fout).path("invalidParams").path(0).path("name").asText()).isEqualTo("reden");
+        assertThat(client("beheer").get("/api/v1/beheer/geparkeerd?vanaf=gisteren").statusCode()).isEqualTo(400);
+        UUID screening = post("/api/v1/screenings", Berichten.screening(BSN));
+        wachtOpStatus(screening, "geparkeerd");
+        HttpResponse<String> niets = client("beheer").send(java.net.http.HttpRequest.newBuilder(
+                client("beheer").uri("/api/v1/beheer/berichten/" + UUID.randomUUID() + "/herhalen")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(niets.statusCode()).isEqualTo(404);
     }
 
     UUID post(String pad, byte[] body) throws Exception {
