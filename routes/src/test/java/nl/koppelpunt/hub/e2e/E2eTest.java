@@ -60,7 +60,8 @@ import nl.koppelpunt.hub.KoppelpuntApplication;
         // Camel's default 45 s; the broker keeps the message anyway.
         "camel.main.shutdown-timeout=5",
         // Citrus logs every message it sends and receives (test data only), so a failed validation can be read.
-        "logging.level.org.citrusframework.report.LoggingReporter=DEBUG"})
+        "logging.level.[Logger.Message_IN]=DEBUG",
+        "logging.level.[Logger.Message_OUT]=DEBUG"})
 public abstract class E2eTest {
 
     /** Matches the gateway's message ids (any UUID version). */

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.citrusframework.endpoint.direct.DirectSyncEndpointConfiguration;
 import org.citrusframework.http.server.HttpServer;
 import org.citrusframework.http.server.HttpServerBuilder;
+import org.citrusframework.message.DefaultMessageQueue;
+import org.citrusframework.message.MessageQueue;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,8 @@ public final class GemeenteServers {
 
     /** How long a webhook call waits for the test's answer; below the gateway's response timeout (30 s). */
     public static final long ANSWER_TIMEOUT_MS = 20_000;
+
+    private static final long POLLING_MS = 50;
 
     private static Map<String, HttpServer> servers;
 
@@ -65,9 +69,7 @@ public final class GemeenteServers {
     /** Drops every request still waiting in the servers' queues (left over from an earlier test); those callers get 503. */
     public static void purge() {
         for (HttpServer server : started().values()) {
-            DirectSyncEndpointConfiguration endpoint =
-                    (DirectSyncEndpointConfiguration) server.getEndpointAdapter().getEndpoint().getEndpointConfiguration();
-            endpoint.getQueue().purge(message -> true);
+            queue(server).purge(message -> true);
         }
     }
 
@@ -84,6 +86,20 @@ public final class GemeenteServers {
                 .build();
         server.setName(gemeente);
         server.initialize();
+        // A receive with a selector (the department's path) polls the queue, by default every 500 ms. (The waiting
+        // webhook call still sees the test's answer up to 0.5 s late: Citrus' temporary reply queue polls so.)
+        endpoint(server).setPollingInterval(POLLING_MS);
+        if (queue(server) instanceof DefaultMessageQueue polled) {
+            polled.setPollingInterval(POLLING_MS);
+        }
         return server;
+    }
+
+    private static DirectSyncEndpointConfiguration endpoint(HttpServer server) {
+        return (DirectSyncEndpointConfiguration) server.getEndpointAdapter().getEndpoint().getEndpointConfiguration();
+    }
+
+    private static MessageQueue queue(HttpServer server) {
+        return endpoint(server).getQueue();
     }
 }

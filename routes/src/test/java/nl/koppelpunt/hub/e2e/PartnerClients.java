@@ -23,6 +23,9 @@ import nl.koppelpunt.connectors.pki.PemSslContexts;
  */
 final class PartnerClients {
 
+    /** How often a receive looks for the response of a forked send (Citrus' default: 500 ms). */
+    private static final int POLLING_MS = 50;
+
     private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     private PartnerClients() {
@@ -41,6 +44,7 @@ final class PartnerClients {
                             .disableAutomaticRetries()
                             .build()))
                     .timeout(30_000)
+                    .pollingInterval(POLLING_MS)
                     .build();
             client.setName(name);
             return client;
@@ -62,6 +66,7 @@ final class PartnerClients {
                 .requestUrl("https://localhost:" + port)
                 .requestFactory(new HttpComponentsClientHttpRequestFactory(http))
                 .timeout(30_000)
+                .pollingInterval(POLLING_MS)
                 .build();
         client.setName(partnerId);
         return client;
