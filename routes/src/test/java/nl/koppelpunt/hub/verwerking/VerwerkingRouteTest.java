@@ -58,6 +58,9 @@ class VerwerkingRouteTest {
         // Sweep quickly so the recovery of a stranded message is observable within the test.
         registry.add("koppelpunt.wachtrijen.herstel-na-seconden", () -> "0");
         registry.add("koppelpunt.wachtrijen.herstel-interval-ms", () -> "500");
+        // Dead-letter quickly: three attempts, 100 ms apart.
+        registry.add("koppelpunt.broker.max-pogingen", () -> "3");
+        registry.add("koppelpunt.broker.wachttijd-ms", () -> "100");
     }
 
     @Autowired
@@ -164,9 +167,32 @@ class VerwerkingRouteTest {
         assertThat(CONSUMER_ATTEMPTS.get() - attemptsBefore).as("only the marker reached the processing step").isEqualTo(1);
     }
 
+    @Test
+    void processingThatKeepsFailingIsDeadLetteredVisibleAndReplayable() throws Exception {
+        CONSUMER_FAILURES_LEFT.set(3);
+        HttpResponse<String> accepted = coa().post("/api/v1/klantprofielen", "dlq-" + UUID.randomUUID(), Voorbeelden.seedKlantprofiel());
+        UUID id = UUID.fromString(JSON.readTree(accepted.body()).path("berichtId").asText());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "mislukt".equals(
+                jdbc.queryForObject("SELECT status FROM bericht WHERE id = ?", String.class, id)));
+        assertThat(events(id, "verwerkt")).isZero();
+        HubClient beheer = client("beheer");
+        assertThat(beheer.get("/api/v1/beheer/mislukt").body()).contains(id.toString());
+
+        HttpResponse<String> replay = beheer.send(java.net.http.HttpRequest.newBuilder(beheer.uri("/api/v1/beheer/berichten/" + id + "/herhalen"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM bericht WHERE id = ?", String.class, id)).isNotEqualTo("mislukt");
+    }
+
     private HubClient coa() {
+        return client("coa");
+    }
+
+    private HubClient client(String partner) {
         Path pki = DATA_DIR.resolve("pki");
-        return new HubClient(PemSslContexts.client(pki.resolve("coa.crt"), pki.resolve("coa.key"), pki.resolve("ca.crt")), port);
+        return new HubClient(PemSslContexts.client(pki.resolve(partner + ".crt"), pki.resolve(partner + ".key"), pki.resolve("ca.crt")), port);
     }
 
     private int events(UUID id, String soort) {
