@@ -87,8 +87,12 @@ public class BerichtRepository {
     public List<BerichtRef> van(String pseudoniem, Berichttype type) {
         return jdbc.query("""
                 SELECT id, berichttype, onderwerp_pseudoniem, profielversie, volgnummer FROM bericht
-                WHERE onderwerp_pseudoniem = ? AND berichttype = ? ORDER BY volgnummer""",
+                WHERE onderwerp_pseudoniem = ? AND berichttype = ? AND NOT opgeruimd ORDER BY volgnummer""",
                 BerichtRepository::ref, pseudoniem, type.code());
+    }
+
+    public void ruimOp(UUID id) {
+        jdbc.update("UPDATE bericht SET opgeruimd = true WHERE id = ?", id);
     }
 
     public BerichtStatus status(UUID id) {

@@ -62,6 +62,7 @@ public class JdbcHubOpslag implements HubOpslag {
     @Override public List<UUID> ontparkeerBericht(UUID berichtId) { return parkeerplaats.ontparkeerBericht(berichtId); }
     @Override public boolean isGeparkeerd(UUID berichtId) { return parkeerplaats.isGeparkeerd(berichtId); }
     @Override public List<UUID> verlopenParkeringen(Instant nu) { return parkeerplaats.verlopen(nu); }
+    @Override public void ruimOp(UUID berichtId) { berichten.ruimOp(berichtId); }
 
     @Override public Optional<Bezorging> bezorging(UUID id) { return bezorgingen.van(id); }
     @Override public Optional<Bezorging> planBezorging(BerichtRef bericht, Abonnement abonnement) { return bezorgingen.plan(bericht, abonnement); }

@@ -19,7 +19,7 @@ public interface HubOpslag {
 
     Optional<BerichtRef> bericht(UUID id);
 
-    /** The person's messages of one type that are not dropped, in arrival order. */
+    /** The person's messages of one type, in arrival order, except those cleared away after their retention. */
     List<BerichtRef> berichtenVan(String pseudoniem, Berichttype type);
 
     /** Stores a notice that Koppelpunt itself sends (intrekking, ontkoppeling) and returns it. */
@@ -67,6 +67,9 @@ public interface HubOpslag {
 
     /** Messages parked longer than their retention allows. */
     List<UUID> verlopenParkeringen(java.time.Instant nu);
+
+    /** Marks a message cleared away after its retention: it will not be routed again. */
+    void ruimOp(UUID berichtId);
 
     // --- deliveries -------------------------------------------------------------------------------------------
 

@@ -49,7 +49,12 @@ public final class RegelMotor {
      * or empty when it may go. A delivery that is no longer planned (delivered, dropped) must not go either.
      */
     public Optional<String> mag(UUID bezorgingId) {
-        Bezorging bezorging = opslag.bezorging(bezorgingId).orElseThrow();
+        Optional<Bezorging> gevonden = opslag.bezorging(bezorgingId);
+        if (gevonden.isEmpty()) {
+            // Only after the database lost what the broker still held (a restore); nothing to deliver.
+            return Optional.of("onbekende bezorging");
+        }
+        Bezorging bezorging = gevonden.get();
         if (bezorging.status() != Bezorging.Status.GEPLAND) {
             return Optional.of("niet meer gepland (" + bezorging.status().code() + ")");
         }
@@ -107,6 +112,7 @@ public final class RegelMotor {
         List<UUID> verlopen = opslag.verlopenParkeringen(clock.instant());
         for (UUID id : verlopen) {
             opslag.ontparkeerBericht(id);
+            opslag.ruimOp(id);
             ronde.verval(id, Vervalreden.BEWAARTERMIJN);
         }
         afronden(ronde);
@@ -114,11 +120,12 @@ public final class RegelMotor {
     }
 
     private void afsluiten(UUID bezorgingId, Bezorging.Status status, String reden) {
-        Bezorging bezorging = opslag.bezorging(bezorgingId).orElseThrow();
-        opslag.bezorgingStatus(bezorgingId, status, reden);
-        Ronde ronde = ronde();
-        ronde.geraakt(bezorging.berichtId());
-        afronden(ronde);
+        opslag.bezorging(bezorgingId).ifPresent(bezorging -> {
+            opslag.bezorgingStatus(bezorgingId, status, reden);
+            Ronde ronde = ronde();
+            ronde.geraakt(bezorging.berichtId());
+            afronden(ronde);
+        });
     }
 
     private void register(BerichtRef bericht, String uitkomst) {

@@ -31,6 +31,7 @@ final class GeheugenOpslag implements HubOpslag {
     final List<Parkering> parkeerplaats = new ArrayList<>();
     final Map<UUID, Bezorging> bezorgingen = new LinkedHashMap<>();
     final Map<UUID, String> bezorgredenen = new HashMap<>();
+    final java.util.Set<UUID> opgeruimd = new java.util.HashSet<>();
     private long volgnummer;
 
     BerichtRef ontvang(Berichttype type, String pseudoniem, Integer versie) {
@@ -43,8 +44,11 @@ final class GeheugenOpslag implements HubOpslag {
     @Override public Optional<BerichtRef> bericht(UUID id) { return Optional.ofNullable(berichten.get(id)); }
 
     @Override public List<BerichtRef> berichtenVan(String pseudoniem, Berichttype type) {
-        return berichten.values().stream().filter(b -> b.onderwerpPseudoniem().equals(pseudoniem) && b.type() == type).toList();
+        return berichten.values().stream().filter(b -> b.onderwerpPseudoniem().equals(pseudoniem) && b.type() == type
+                && !opgeruimd.contains(b.id())).toList();
     }
+
+    @Override public void ruimOp(UUID berichtId) { opgeruimd.add(berichtId); }
 
     @Override public BerichtRef kennisgeving(Berichttype type, String pseudoniem, byte[] inhoud) { return ontvang(type, pseudoniem, null); }
 
