@@ -350,6 +350,48 @@ class RegelsEndToEndTest {
         assertThat(niets.statusCode()).isEqualTo(404);
     }
 
+
+    @Test
+    void aGemeenteThatIsDownDoesNotHoldUpTheOthers() throws Exception {
+        post("/api/v1/koppelingen", Berichten.koppeling("111222333", AMSTERDAM));
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        Integer[] altijdStoring = new Integer[4];
+        java.util.Arrays.fill(altijdStoring, 503);
+        ONTVANGER.antwoord(A_WERK, altijdStoring);
+        UUID amsterdam = post("/api/v1/screenings", Berichten.screening("111222333"));
+        await().atMost(WACHT).until(() -> ONTVANGER.verzoeken().stream().anyMatch(v -> v.pad().equals(A_WERK)));
+
+        UUID utrecht = post("/api/v1/screenings", Berichten.screening(BSN));
+
+        // Utrecht is served while Amsterdam's delivery is still being retried.
+        await().atMost(WACHT).until(() -> ONTVANGER.aangenomen(U_WERK).size() == 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM bezorging WHERE bericht_id = ? AND abonnement_id = 'gemeente-amsterdam.werk-en-inkomen'",
+                String.class, amsterdam)).isEqualTo("gepland");
+        wachtOpStatus(utrecht, "bezorgd");
+        wachtOpStatus(amsterdam, "mislukt");
+    }
+
+    @Test
+    void replayAllReplaysEveryFailedDeliveryThatMatchesTheFilter() throws Exception {
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        ONTVANGER.antwoord(U_WERK, 400, 400);
+        UUID eerste = post("/api/v1/screenings", Berichten.screening(BSN));
+        wachtOpStatus(eerste, "mislukt");
+        UUID tweede = post("/api/v1/screenings", Berichten.screening(BSN));
+        wachtOpStatus(tweede, "mislukt");
+
+        HttpResponse<String> herhaald = client("beheer").send(java.net.http.HttpRequest.newBuilder(client("beheer").uri("/api/v1/beheer/herhalen"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"soort\": \"mislukt\", \"berichttype\": \"screening\", \"gemeentecode\": \"GM0344\"}"))
+                .build());
+
+        assertThat(herhaald.statusCode()).as(herhaald.body()).isEqualTo(202);
+        assertThat(json(herhaald).path("herhaald").asInt()).isEqualTo(2);
+        wachtOpStatus(eerste, "bezorgd");
+        wachtOpStatus(tweede, "bezorgd");
+        assertThat(ONTVANGER.aangenomen(U_WERK)).hasSize(2);
+    }
+
     UUID post(String pad, byte[] body) throws Exception {
         HttpResponse<String> response = client("coa").post(pad, "k-" + UUID.randomUUID(), body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
