@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.koppelpunt.connectors.bericht.BerichtOverzicht;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
@@ -22,22 +23,24 @@ public class JdbcBerichtenQuery implements BerichtenQuery {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One read-only transaction, so the four queries share one connection and one consistent view; the parts are read
+     * after the message row, never from inside its row mapper (that held a second pooled connection per request).
+     */
     @Override
-    public Optional<BerichtOverzicht> find(UUID berichtId) {
-        return overzicht(berichtId);
-    }
-
-    private Optional<BerichtOverzicht> overzicht(UUID id) {
-        List<BerichtOverzicht> found = jdbc.query("""
+    @Transactional(readOnly = true)
+    public Optional<BerichtOverzicht> find(UUID id) {
+        record Kop(UUID id, String type, String afzender, String kanaal, String sleutel, BerichtStatus status, OffsetDateTime op) {
+        }
+        Optional<Kop> kop = jdbc.query("""
                 SELECT id, berichttype, afzender, kanaal, idempotentie_sleutel, status, ontvangen_op
                 FROM bericht WHERE id = ?""",
-                (rs, i) -> new BerichtOverzicht(rs.getObject("id", UUID.class), rs.getString("berichttype"),
-                        rs.getString("afzender"), rs.getString("kanaal"), rs.getString("idempotentie_sleutel"),
-                        BerichtStatus.fromCode(rs.getString("status")),
-                        rs.getObject("ontvangen_op", OffsetDateTime.class), gebeurtenissen(id), bezorgingen(id),
-                        parkeringen(id)),
-                id);
-        return found.stream().findFirst();
+                (rs, i) -> new Kop(rs.getObject("id", UUID.class), rs.getString("berichttype"), rs.getString("afzender"),
+                        rs.getString("kanaal"), rs.getString("idempotentie_sleutel"), BerichtStatus.fromCode(rs.getString("status")),
+                        rs.getObject("ontvangen_op", OffsetDateTime.class)),
+                id).stream().findFirst();
+        return kop.map(k -> new BerichtOverzicht(k.id(), k.type(), k.afzender(), k.kanaal(), k.sleutel(), k.status(), k.op(),
+                gebeurtenissen(id), bezorgingen(id), parkeringen(id)));
     }
 
     private List<BerichtOverzicht.BezorgingOverzicht> bezorgingen(UUID id) {
