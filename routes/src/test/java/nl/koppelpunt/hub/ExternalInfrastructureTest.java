@@ -22,7 +22,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.koppelpunt.connectors.pki.PemSslContexts;
 import nl.koppelpunt.hub.support.HubClient;
 import nl.koppelpunt.hub.support.Voorbeelden;
 
@@ -62,9 +61,8 @@ class ExternalInfrastructureTest {
             assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
             assertThat(Files.exists(dataDir.resolve("artemis"))).isFalse();
 
-            Path pki = dataDir.resolve("pki");
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HubClient coa = new HubClient(PemSslContexts.client(pki.resolve("coa.crt"), pki.resolve("coa.key"), pki.resolve("ca.crt")), port);
+            HubClient coa = HubClient.partner(dataDir, "coa", port);
             HttpResponse<String> accepted = coa.post("/api/v1/klantprofielen", "extern-1", Voorbeelden.seedKlantprofiel());
             assertThat(accepted.statusCode()).isEqualTo(202);
             UUID id = UUID.fromString(new ObjectMapper().readTree(accepted.body()).path("berichtId").asText());

@@ -18,7 +18,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.koppelpunt.connectors.pki.PemSslContexts;
 import nl.koppelpunt.hub.support.HubClient;
 import nl.koppelpunt.hub.support.Voorbeelden;
 
@@ -66,7 +65,7 @@ class RestartTest {
         Path pki = dataDir.resolve("pki");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         assertThat(Files.exists(pki.resolve("coa.crt"))).isTrue();
-        return new HubClient(PemSslContexts.client(pki.resolve("coa.crt"), pki.resolve("coa.key"), pki.resolve("ca.crt")), port);
+        return HubClient.partner(dataDir, "coa", port);
     }
 
     private static int events(ConfigurableApplicationContext context, UUID id, String soort) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.koppelpunt.connectors.pki.PemSslContexts;
 import nl.koppelpunt.hub.support.Berichten;
 import nl.koppelpunt.hub.support.GatewayProces;
 import nl.koppelpunt.hub.support.HubClient;
@@ -127,8 +126,7 @@ class CrashRecoveryTest {
     }
 
     private HubClient coa(int port) {
-        Path pki = dataDir.resolve("pki");
-        return new HubClient(PemSslContexts.client(pki.resolve("coa.crt"), pki.resolve("coa.key"), pki.resolve("ca.crt")), port);
+        return HubClient.partner(dataDir, "coa", port);
     }
 
     private static UUID post(HubClient client, String pad, byte[] body) throws Exception {

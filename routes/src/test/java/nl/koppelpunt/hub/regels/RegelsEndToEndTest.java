@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nl.koppelpunt.connectors.pki.PemSslContexts;
 import nl.koppelpunt.hub.KoppelpuntApplication;
 import nl.koppelpunt.hub.support.Berichten;
 import nl.koppelpunt.hub.support.HubClient;
@@ -47,7 +46,7 @@ class RegelsEndToEndTest {
     static final String A_WERK = "/gemeente-amsterdam/werk-en-inkomen";
     static final Duration WACHT = Duration.ofSeconds(30);
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = HubClient.tijdelijkeMap("koppelpunt-regels-");
     /** A partner folder of its own, so a scenario can onboard a gemeente by adding a file and reloading. */
     private static final Path PARTNERS = partnersKopie();
     static final Ontvanger ONTVANGER = new Ontvanger();
@@ -411,8 +410,7 @@ class RegelsEndToEndTest {
     }
 
     HubClient client(String partner) {
-        Path pki = DATA_DIR.resolve("pki");
-        return new HubClient(PemSslContexts.client(pki.resolve(partner + ".crt"), pki.resolve(partner + ".key"), pki.resolve("ca.crt")), port);
+        return HubClient.partner(DATA_DIR, partner, port);
     }
 
     JsonNode json(HttpResponse<String> response) throws IOException {
@@ -437,11 +435,4 @@ class RegelsEndToEndTest {
         }
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("koppelpunt-regels-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

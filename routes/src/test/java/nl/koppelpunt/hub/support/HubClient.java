@@ -21,6 +21,22 @@ public final class HubClient {
         this.base = URI.create("https://localhost:" + port);
     }
 
+    /** A demo partner's client, with the PEM files the gateway generated in {@code <dataDir>/pki}. */
+    public static HubClient partner(java.nio.file.Path dataDir, String partnerId, int port) {
+        java.nio.file.Path pki = dataDir.resolve("pki");
+        return new HubClient(nl.koppelpunt.connectors.pki.PemSslContexts.client(pki.resolve(partnerId + ".crt"),
+                pki.resolve(partnerId + ".key"), pki.resolve("ca.crt")), port);
+    }
+
+    /** A fresh temporary folder, for a gateway's data directory that lives as long as the test JVM. */
+    public static java.nio.file.Path tijdelijkeMap(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, String idempotencyKey, byte[] body) {
         return post(path, idempotencyKey, body, "application/json");
     }

@@ -1,12 +1,9 @@
 package nl.koppelpunt.hub.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import javax.net.ssl.SSLContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -17,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nl.koppelpunt.connectors.pki.PemSslContexts;
 import nl.koppelpunt.hub.KoppelpuntApplication;
 
 /**
@@ -29,7 +25,7 @@ import nl.koppelpunt.hub.KoppelpuntApplication;
 @SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
 
-    protected static final Path DATA_DIR = tempDir();
+    protected static final Path DATA_DIR = HubClient.tijdelijkeMap("koppelpunt-it-");
 
     @LocalServerPort
     protected int port;
@@ -48,13 +44,9 @@ public abstract class HubIntegrationTest {
     }
 
     protected HubClient client(String partnerId) {
-        return new HubClient(sslFor(partnerId), port);
+        return HubClient.partner(DATA_DIR, partnerId, port);
     }
 
-    protected static SSLContext sslFor(String partnerId) {
-        Path pki = DATA_DIR.resolve("pki");
-        return PemSslContexts.client(pki.resolve(partnerId + ".crt"), pki.resolve(partnerId + ".key"), pki.resolve("ca.crt"));
-    }
 
     protected static String uniqueKey() {
         return "test-" + UUID.randomUUID();
@@ -65,11 +57,4 @@ public abstract class HubIntegrationTest {
                 Integer.class, berichtId, soort);
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("koppelpunt-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

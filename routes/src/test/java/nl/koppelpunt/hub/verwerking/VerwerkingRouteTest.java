@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nl.koppelpunt.connectors.pki.PemSslContexts;
 import nl.koppelpunt.hub.KoppelpuntApplication;
 import nl.koppelpunt.hub.KoppelpuntHeaders;
 import nl.koppelpunt.hub.support.HubClient;
@@ -46,7 +44,7 @@ import nl.koppelpunt.hub.support.Voorbeelden;
 @SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerwerkingRouteTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = HubClient.tijdelijkeMap("koppelpunt-route-");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicBoolean BROKER_DOWN = new AtomicBoolean();
     private static final AtomicInteger CONSUMER_FAILURES_LEFT = new AtomicInteger();
@@ -191,8 +189,7 @@ class VerwerkingRouteTest {
     }
 
     private HubClient client(String partner) {
-        Path pki = DATA_DIR.resolve("pki");
-        return new HubClient(PemSslContexts.client(pki.resolve(partner + ".crt"), pki.resolve(partner + ".key"), pki.resolve("ca.crt")), port);
+        return HubClient.partner(DATA_DIR, partner, port);
     }
 
     private int events(UUID id, String soort) {
@@ -200,11 +197,4 @@ class VerwerkingRouteTest {
                 Integer.class, id, soort);
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("koppelpunt-route-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
