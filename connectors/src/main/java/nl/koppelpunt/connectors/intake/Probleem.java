@@ -14,7 +14,9 @@ public enum Probleem {
     /** The idempotency key was used before for a different message. */
     IDEMPOTENTIE_CONFLICT("idempotentie-conflict", "Deze Idempotency-Key is al gebruikt voor een ander bericht"),
     /** The database or the broker cannot take the message now; the sender may retry with the same key. */
-    HUB_NIET_BESCHIKBAAR("hub-niet-beschikbaar", "Koppelpunt kan het bericht nu niet veilig opslaan");
+    HUB_NIET_BESCHIKBAAR("hub-niet-beschikbaar", "Koppelpunt kan het bericht nu niet veilig opslaan"),
+    /** Too much accepted work is still waiting (admission control); the sender may retry with the same key. */
+    HUB_OVERBELAST("hub-overbelast", "Koppelpunt neemt tijdelijk geen nieuwe berichten aan");
 
     private final String slug;
     private final String titel;

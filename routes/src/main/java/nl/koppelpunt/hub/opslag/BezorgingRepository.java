@@ -13,6 +13,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.koppelpunt.connectors.partner.Abonnement;
 import nl.koppelpunt.hub.regels.BerichtRef;
@@ -106,7 +107,10 @@ public class BezorgingRepository {
                 Boolean.class, pseudoniem, gemeentecode));
     }
 
+    /** Bookkeeping only: committed without waiting for the disk, see {@link AsynchroneCommit}. */
+    @Transactional
     public void markeerInWachtrij(UUID id, Instant op) {
+        AsynchroneCommit.voorDezeTransactie(jdbc);
         jdbc.update("UPDATE bezorging SET in_wachtrij_op = ? WHERE id = ? AND in_wachtrij_op IS NULL", Timestamp.from(op), id);
     }
 
