@@ -41,6 +41,7 @@ public class Werkvoorraad implements SmartLifecycle {
     private final String wachtrij;
     private final long intervalMs;
     private final AtomicLong diepte = new AtomicLong(ONBEKEND);
+    private final Object gemeten = new Object();
     private volatile ScheduledExecutorService planner;
     private Connection connection;
     private Session session;
@@ -69,6 +70,24 @@ public class Werkvoorraad implements SmartLifecycle {
         return diepte.get();
     }
 
+    /**
+     * Waits until the backlog is at most {@code maximum} (or unknown), for at most {@code maxWachtNanos}; woken by
+     * every new measurement. Returns whether it got there.
+     */
+    public boolean wachtTotHoogstens(long maximum, long maxWachtNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWachtNanos;
+        synchronized (gemeten) {
+            while (diepte.get() > maximum) {
+                long rest = deadline - System.nanoTime();
+                if (rest <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(gemeten, rest);
+            }
+        }
+        return true;
+    }
+
     /** Measures now, on the caller's thread (also used by the background sampler). */
     public synchronized long meet() {
         try {
@@ -83,18 +102,25 @@ public class Werkvoorraad implements SmartLifecycle {
             if (antwoord == null || !JMSManagementHelper.hasOperationSucceeded(antwoord)) {
                 throw new IllegalStateException("no answer from the broker's management address");
             }
-            long gemeten = ((Number) JMSManagementHelper.getResult(antwoord)).longValue();
-            diepte.set(gemeten);
+            long aantal = ((Number) JMSManagementHelper.getResult(antwoord)).longValue();
+            zet(aantal);
             gemeld = false;
-            return gemeten;
+            return aantal;
         } catch (Exception e) {
             if (!gemeld) {
                 LOG.warn("Queue depth of {} unknown ({}); intake admission falls back to accepting", wachtrij, e.toString());
                 gemeld = true;
             }
             sluit();
-            diepte.set(ONBEKEND);
+            zet(ONBEKEND);
             return ONBEKEND;
+        }
+    }
+
+    private void zet(long waarde) {
+        diepte.set(waarde);
+        synchronized (gemeten) {
+            gemeten.notifyAll();
         }
     }
 

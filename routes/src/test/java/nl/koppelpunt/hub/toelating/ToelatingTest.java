@@ -26,7 +26,7 @@ import nl.koppelpunt.hub.support.Voorbeelden;
 
 /**
  * Admission control against the real broker: while processing is stopped the ontvangen queue fills; above the limit
- * intake answers 503 + Retry-After without storing anything, and accepts the same message again once the backlog is
+ * intake holds a request for at most its wait, then answers 503 + Retry-After without storing anything, and accepts the same message again once the backlog is
  * worked off.
  */
 @DirtiesContext
@@ -44,6 +44,7 @@ class ToelatingTest {
         registry.add("koppelpunt.bezorging.auto-startup", () -> "false");
         registry.add("koppelpunt.intake.toelating.max-werkvoorraad", () -> String.valueOf(MAXIMUM));
         registry.add("koppelpunt.intake.toelating.meet-interval-ms", () -> "50");
+        registry.add("koppelpunt.intake.toelating.max-wachttijd-ms", () -> "300");
     }
 
     @Autowired
