@@ -57,7 +57,7 @@ public class ProblemResponses {
     private static HttpStatus statusOf(Probleem probleem) {
         return switch (probleem) {
             case ONGELDIG_BERICHT, ONGELDIG_VERZOEK -> HttpStatus.BAD_REQUEST;
-            case NIET_TOEGESTAAN -> HttpStatus.FORBIDDEN;
+            case NIET_TOEGESTAAN, ANDERE_IDENTITEIT -> HttpStatus.FORBIDDEN;
             case IDEMPOTENTIE_CONFLICT -> HttpStatus.CONFLICT;
             case HUB_NIET_BESCHIKBAAR, HUB_OVERBELAST -> HttpStatus.SERVICE_UNAVAILABLE;
         };
