@@ -30,9 +30,6 @@ public final class BsnScanner {
     }
 
     private static final String SEPARATOR = "[ \\t\\u00A0._-]";
-    /** Escapes a log may hold a digit in: URL, JSON/Java, \x, XML/HTML character references. */
-    private static final Pattern ESCAPE = Pattern.compile(
-            "%([0-9A-Fa-f]{2})|\\\\u([0-9A-Fa-f]{4})|\\\\x([0-9A-Fa-f]{2})|&#[xX]([0-9A-Fa-f]{1,6});|&#([0-9]{1,7});");
     /** A run of base64 characters (both alphabets) long enough to hold 9 encoded digits. */
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/_-]{12,}");
     /** Between two hex pairs: nothing, a space, colon, comma or dash, ", ", or the next pair's 0x. */
@@ -113,9 +110,9 @@ public final class BsnScanner {
 
     // ------------------------------------------------------------------------------------------------- the forms
 
-    /** Digits, plain or with separators, after undoing the escapes ({@link Decoded}). */
+    /** Digits, plain or with separators, after undoing the escapes ({@link EscapedText}). */
     private void scanText(String line, List<Finding> found) {
-        Decoded decoded = Decoded.of(line);
+        EscapedText decoded = EscapedText.undo(line);
         for (int b = 0; b < bsns.size(); b++) {
             Matcher m = plain.get(b).matcher(decoded.text);
             while (m.find()) {
@@ -130,7 +127,7 @@ public final class BsnScanner {
         }
     }
 
-    private void add(List<Finding> found, Decoded decoded, int start, int end, int bsnIndex, String line) {
+    private void add(List<Finding> found, EscapedText decoded, int start, int end, int bsnIndex, String line) {
         int from = decoded.origin[start];
         int to = decoded.originEnd[end - 1];
         String original = line.substring(from, to);
@@ -211,57 +208,6 @@ public final class BsnScanner {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * The line with its escapes undone ({@code %31} → {@code 1}, {@code +} → space, backslash-u 0031, {@code \x31},
-     * {@code &#x31;}, {@code &#49;} → {@code 1}), and for each character of the result where it came from.
-     */
-    private static final class Decoded {
-        final String text;
-        final int[] origin;
-        final int[] originEnd;
-
-        private Decoded(String text, int[] origin, int[] originEnd) {
-            this.text = text;
-            this.origin = origin;
-            this.originEnd = originEnd;
-        }
-
-        static Decoded of(String line) {
-            StringBuilder text = new StringBuilder(line.length());
-            int[] origin = new int[line.length()];
-            int[] originEnd = new int[line.length()];
-            Matcher escape = ESCAPE.matcher(line);
-            int i = 0;
-            while (i < line.length()) {
-                char c = line.charAt(i);
-                int next = i + 1;
-                if (c == '+') {
-                    c = ' ';
-                } else if ((c == '%' || c == '\\' || c == '&') && escape.region(i, line.length()).lookingAt()) {
-                    int code = codeOf(escape);
-                    if (code >= 0 && code <= 0xFFFF) {
-                        c = (char) code;
-                        next = escape.end();
-                    }
-                }
-                origin[text.length()] = i;
-                originEnd[text.length()] = next;
-                text.append(c);
-                i = next;
-            }
-            return new Decoded(text.toString(), origin, originEnd);
-        }
-
-        private static int codeOf(Matcher escape) {
-            for (int g = 1; g <= 4; g++) {
-                if (escape.group(g) != null) {
-                    return Integer.parseInt(escape.group(g), 16);
-                }
-            }
-            return Integer.parseInt(escape.group(5));
         }
     }
 }
