@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A JWS (RFC 7515, ES256) over the body as it is sent, with the unencoded payload option (RFC 7797: {@code b64}
  * false) and the payload detached, so the compact form is {@code header..signature}. For receivers that have a JOSE
- * library but nothing for HTTP Message Signatures. Written on the JDK, not with a JOSE library, so that the tests can
+ * library but nothing for HTTP Message Signatures. Written without a JOSE library, so that the tests can
  * check it with one (nimbus-jose-jwt) as an independent implementation.
  */
 public final class DetachedJws {
