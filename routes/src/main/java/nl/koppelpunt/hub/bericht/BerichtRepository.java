@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
+import nl.koppelpunt.hub.logboek.Traceparent;
+import nl.koppelpunt.hub.logboek.Verwerkingslog;
 import nl.koppelpunt.hub.opslag.AsynchroneCommit;
 import nl.koppelpunt.hub.regels.BerichtRef;
 import nl.koppelpunt.schemas.Berichttype;
@@ -29,9 +31,11 @@ public class BerichtRepository {
     public static final String AFZENDER_KOPPELPUNT = "koppelpunt";
 
     private final JdbcTemplate jdbc;
+    private final Verwerkingslog verwerkingslog;
 
-    public BerichtRepository(JdbcTemplate jdbc) {
+    public BerichtRepository(JdbcTemplate jdbc, Verwerkingslog verwerkingslog) {
         this.jdbc = jdbc;
+        this.verwerkingslog = verwerkingslog;
     }
 
     /**
@@ -43,12 +47,14 @@ public class BerichtRepository {
         Timestamp nu = Timestamp.from(Instant.now());
         int inserted = jdbc.update("""
                 INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
-                                     onderwerp_pseudoniem, profielversie, status, ontvangen_op, gewijzigd_op)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?)
+                                     onderwerp_pseudoniem, profielversie, status, ontvangen_op, gewijzigd_op, trace_id, span_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?, ?, ?)
                 ON CONFLICT (afzender, idempotentie_sleutel) DO NOTHING""",
                 b.id(), b.berichttype(), b.afzender(), b.kanaal(), b.idempotencyKey(), b.inhoudHash(), b.inhoud(),
-                b.onderwerpPseudoniem(), b.profielversie(), nu, nu);
+                b.onderwerpPseudoniem(), b.profielversie(), nu, nu, b.traceId(), b.spanId());
         if (inserted == 1) {
+            // Validation happened before the row existed; it is a processing of the subject all the same.
+            verwerkingslog.vastleggen(b.id(), "gevalideerd", null, "contract v1");
             gebeurtenis(b.id(), "ontvangen", "via " + b.kanaal(), nu);
             return new Opslagresultaat(b.id(), b.berichttype(), b.onderwerpPseudoniem(), BerichtStatus.ONTVANGEN, false, true);
         }
@@ -151,9 +157,19 @@ public class BerichtRepository {
         gebeurtenis(berichtId, soort, toelichting, Timestamp.from(Instant.now()));
     }
 
+    /** A timeline event; every one that concerns the subject is also a record in the processing log. */
     private void gebeurtenis(UUID berichtId, String soort, String toelichting, Timestamp tijdstip) {
         jdbc.update("INSERT INTO bericht_gebeurtenis (bericht_id, soort, tijdstip, toelichting) VALUES (?, ?, ?, ?)",
                 berichtId, soort, tijdstip, toelichting);
+        verwerkingslog.vastleggen(berichtId, soort, null, toelichting);
+    }
+
+    /** The trace the message came in with (W3C trace context), for what is done with it later. */
+    public Optional<Traceparent> trace(UUID id) {
+        return jdbc.query("SELECT trace_id, span_id FROM bericht WHERE id = ?",
+                (rs, i) -> rs.getString("trace_id") == null ? null
+                        : new Traceparent(rs.getString("trace_id"), rs.getString("span_id"), "01"), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
 }
