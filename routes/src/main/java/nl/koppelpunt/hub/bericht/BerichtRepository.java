@@ -17,10 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
+import nl.koppelpunt.hub.privacy.Kolom;
+import nl.koppelpunt.hub.privacy.Versleutelaar;
 import nl.koppelpunt.hub.regels.BerichtRef;
 import nl.koppelpunt.schemas.Berichttype;
 
-/** The transaction log in PostgreSQL: messages, keyed by sender and idempotency key, and their events. */
+/**
+ * The transaction log in PostgreSQL: messages, keyed by sender and idempotency key, and their events. Payloads are
+ * stored encrypted (AES-GCM, bound to their row) and decrypted only when asked for with {@link #inhoud(UUID)}.
+ */
 @Repository
 public class BerichtRepository {
 
@@ -28,9 +33,11 @@ public class BerichtRepository {
     public static final String AFZENDER_KOPPELPUNT = "koppelpunt";
 
     private final JdbcTemplate jdbc;
+    private final Versleutelaar versleutelaar;
 
-    public BerichtRepository(JdbcTemplate jdbc) {
+    public BerichtRepository(JdbcTemplate jdbc, Versleutelaar versleutelaar) {
         this.jdbc = jdbc;
+        this.versleutelaar = versleutelaar;
     }
 
     /**
@@ -41,12 +48,12 @@ public class BerichtRepository {
     public Opslagresultaat opslaan(NieuwBericht b) {
         Timestamp nu = Timestamp.from(Instant.now());
         int inserted = jdbc.update("""
-                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
+                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud_versleuteld,
                                      onderwerp_pseudoniem, profielversie, status, ontvangen_op, gewijzigd_op)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?)
                 ON CONFLICT (afzender, idempotentie_sleutel) DO NOTHING""",
-                b.id(), b.berichttype(), b.afzender(), b.kanaal(), b.idempotencyKey(), b.inhoudHash(), b.inhoud(),
-                b.onderwerpPseudoniem(), b.profielversie(), nu, nu);
+                b.id(), b.berichttype(), b.afzender(), b.kanaal(), b.idempotencyKey(), b.inhoudHash(),
+                versleutelaar.versleutel(b.inhoud(), Kolom.BERICHT_INHOUD, b.id()), b.onderwerpPseudoniem(), b.profielversie(), nu, nu);
         if (inserted == 1) {
             gebeurtenis(b.id(), "ontvangen", "via " + b.kanaal(), nu);
             return new Opslagresultaat(b.id(), b.berichttype(), b.onderwerpPseudoniem(), BerichtStatus.ONTVANGEN, false, true);
@@ -70,10 +77,11 @@ public class BerichtRepository {
     public BerichtRef kennisgeving(UUID id, Berichttype type, String pseudoniem, byte[] inhoud) {
         Timestamp nu = Timestamp.from(Instant.now());
         jdbc.update("""
-                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
+                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud_versleuteld,
                                      onderwerp_pseudoniem, status, ontvangen_op, in_wachtrij_op, gewijzigd_op)
                 VALUES (?, ?, ?, 'intern', ?, ?, ?, ?, 'ontvangen', ?, ?, ?)""",
-                id, type.code(), AFZENDER_KOPPELPUNT, id.toString(), new byte[0], inhoud, pseudoniem, nu, nu, nu);
+                id, type.code(), AFZENDER_KOPPELPUNT, id.toString(), new byte[0],
+                versleutelaar.versleutel(inhoud, Kolom.BERICHT_INHOUD, id), pseudoniem, nu, nu, nu);
         gebeurtenis(id, "aangemaakt", "kennisgeving van Koppelpunt", nu);
         return ref(id).orElseThrow();
     }
@@ -103,8 +111,17 @@ public class BerichtRepository {
         jdbc.query("SELECT id FROM bericht WHERE id = ? FOR UPDATE", rs -> { }, id);
     }
 
+    /**
+     * The payload, decrypted: only for the steps that need the content (the rules, a delivery).
+     *
+     * @throws InhoudVerwijderdException when it was erased (withdrawal) or its retention has passed
+     */
     public byte[] inhoud(UUID id) {
-        return jdbc.queryForObject("SELECT inhoud FROM bericht WHERE id = ?", byte[].class, id);
+        byte[] versleuteld = jdbc.queryForObject("SELECT inhoud_versleuteld FROM bericht WHERE id = ?", byte[].class, id);
+        if (versleuteld == null) {
+            throw new InhoudVerwijderdException(id);
+        }
+        return versleutelaar.ontsleutel(versleuteld, Kolom.BERICHT_INHOUD, id);
     }
 
     /** Sets the status; a change is also written to the timeline, with its explanation. */

@@ -44,7 +44,7 @@ public class IntakeOpslag implements Processor {
         String bsn = message.at(request.type().subjectPointer()).asText();
         UUID id = IDS.generate();
         Opslagresultaat result = repository.opslaan(new NieuwBericht(id, request.type().code(), request.afzender().id(),
-                request.kanaal(), request.idempotencyKey(), json.fingerprint(message),
+                request.kanaal(), request.idempotencyKey(), pseudonimiseerder.vingerafdruk(json.fingerprint(message)),
                 request.inhoud(),
                 pseudonimiseerder.pseudoniem(bsn), message.hasNonNull("profielversie") ? message.get("profielversie").asInt() : null));
         exchange.setProperty(KoppelpuntHeaders.ONTVANGSTBEWIJS,
