@@ -26,8 +26,10 @@ public class VersleutelingConfiguratie {
 
     @Bean
     Versleutelaar versleutelaar(Environment env) {
-        Map<String, String> sleutels = Binder.get(env).bind(SLEUTELS, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        return versleutelaar(sleutels, env.getProperty(ACTIEVE_SLEUTEL));
+        // The Binder, for relaxed names from the environment: KOPPELPUNT_VERSLEUTELING_SLEUTELS_<ID>, ..._ACTIEVESLEUTEL.
+        Binder binder = Binder.get(env);
+        return versleutelaar(binder.bind(SLEUTELS, Bindable.mapOf(String.class, String.class)).orElse(Map.of()),
+                binder.bind(ACTIEVE_SLEUTEL, String.class).orElse(null));
     }
 
     /** Decodes and checks the configured keys; every mistake is a {@link SleutelConfiguratieFout} naming the setting. */

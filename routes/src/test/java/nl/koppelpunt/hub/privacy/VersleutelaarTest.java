@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The at-rest format: AES-256-GCM bound to its row and column, key id in the value, and the key configuration. */
 class VersleutelaarTest {
@@ -20,6 +22,7 @@ class VersleutelaarTest {
     private static final byte[] K2 = sleutel();
     private static final byte[] INHOUD = "{\"burgerservicenummer\":\"123456782\",\"naam\":\"Zeldzaam\"}".getBytes(StandardCharsets.UTF_8);
     private static final UUID RIJ = UUID.randomUUID();
+    private static final String SYSTEM_ENVIRONMENT = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 
     private final Versleutelaar k1 = new Versleutelaar(Map.of("k1", K1), "k1");
 
@@ -108,6 +111,23 @@ class VersleutelaarTest {
                 .isInstanceOf(SleutelConfiguratieFout.class).hasMessageContaining("key id 'K_1' is not allowed");
         assertThat(VersleutelingConfiguratie.versleutelaar(Map.of("k1", goed), null).actieveSleutel())
                 .as("one key is the active key by default").isEqualTo("k1");
+    }
+
+    @Test
+    void keysComeFromEnvironmentVariables() {
+        StandardEnvironment env = new StandardEnvironment();
+        // Named like the real one: Boot maps names of a source with this name the environment-variable way.
+        env.getPropertySources().replace(SYSTEM_ENVIRONMENT, new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+                "KOPPELPUNT_VERSLEUTELING_SLEUTELS_K2025A", Base64.getEncoder().encodeToString(K1),
+                "KOPPELPUNT_VERSLEUTELING_SLEUTELS_K2025B", Base64.getEncoder().encodeToString(K2),
+                "KOPPELPUNT_VERSLEUTELING_ACTIEVESLEUTEL", "k2025b")));
+
+        Versleutelaar uitOmgeving = new VersleutelingConfiguratie().versleutelaar(env);
+
+        assertThat(uitOmgeving.sleutelIds()).containsExactlyInAnyOrder("k2025a", "k2025b");
+        assertThat(uitOmgeving.actieveSleutel()).isEqualTo("k2025b");
+        byte[] waarde = new Versleutelaar(Map.of("k2025a", K1), "k2025a").versleutel(INHOUD, Kolom.BERICHT_INHOUD, RIJ);
+        assertThat(uitOmgeving.ontsleutel(waarde, Kolom.BERICHT_INHOUD, RIJ)).isEqualTo(INHOUD);
     }
 
     private static Map<String, byte[]> sleutels(String id1, byte[] k1, String id2, byte[] k2) {
