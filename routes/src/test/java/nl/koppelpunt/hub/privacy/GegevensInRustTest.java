@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +45,8 @@ import nl.koppelpunt.hub.support.Voorbeelden;
  * deletes the payloads that waited, and the payloads of delivered messages are deleted after a (here short) retention.
  */
 @AutoConfigureObservability
+// A context of its own (short retention): closed after the class rather than kept until the JVM exits.
+@DirtiesContext
 @SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GegevensInRustTest {
 
