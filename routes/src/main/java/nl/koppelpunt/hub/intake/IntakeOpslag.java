@@ -47,7 +47,7 @@ public class IntakeOpslag implements Processor {
         // The sender's trace continues here; the intake is a span of its own, the parent of all later processing.
         Traceparent trace = Traceparent.parse(request.traceparent()).map(Traceparent::kind).orElseGet(Traceparent::nieuw);
         Opslagresultaat result = repository.opslaan(new NieuwBericht(id, request.type().code(), request.afzender().id(),
-                request.kanaal(), request.idempotencyKey(), json.fingerprint(message),
+                request.kanaal(), request.idempotencyKey(), pseudonimiseerder.vingerafdruk(json.fingerprint(message)),
                 request.inhoud(),
                 pseudonimiseerder.pseudoniem(bsn), message.hasNonNull("profielversie") ? message.get("profielversie").asInt() : null,
                 trace.traceId(), trace.spanId()));
