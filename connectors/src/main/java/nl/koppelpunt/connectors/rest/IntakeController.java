@@ -56,7 +56,7 @@ public class IntakeController {
                                                @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String key,
                                                HttpServletRequest request) throws IOException {
         requireKey(key);
-        byte[] body = BoundedBody.read(request, maxBodyBytes);
+        byte[] body = BoundedBody.read(request, PartnerLimietFilter.maxBodyBytes(request, maxBodyBytes));
         IntakeReceipt receipt = intake.accept(new IntakeRequest(ClientCertificateFilter.partnerOf(request),
                 COLLECTIES.get(collectie), key, "rest", body));
         return ResponseEntity.accepted()
