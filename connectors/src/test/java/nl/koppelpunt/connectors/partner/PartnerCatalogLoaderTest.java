@@ -90,6 +90,26 @@ class PartnerCatalogLoaderTest {
     }
 
     @Test
+    void aWebhookUrlWithCredentialsIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("g.yaml"), """
+                id: g
+                naam: G
+                oin: "00000099000000000777"
+                rol: gemeente
+                gemeentecode: GM0777
+                abonnementen:
+                  - afdeling: huisvesting
+                    berichttypen: [screening]
+                    kanaal: rest
+                    url: https://gemeente:geheim@example.org/webhook
+                """);
+
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
+                .hasMessageContaining("url must not contain credentials")
+                .hasMessageNotContaining("geheim");
+    }
+
+    @Test
     void onlyBeheerSeesOtherPartnersMessages() {
         PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
         assertThat(catalog.byId("beheer").orElseThrow().magBekijken("coa")).isTrue();
