@@ -364,6 +364,7 @@ public final class BenchMain implements Callable<Integer> {
                 throughput.put("deliveredPerSec", round1(tracker.deliveredInWindow.sum() / window));
                 throughput.put("deliveriesPerSec", round1(tracker.deliveriesInWindow.sum() / window));
                 throughput.put("sentInWindow", tracker.sentInWindow.sum());
+                throughput.put("backpressure503InWindow", tracker.backpressureInWindow.sum());
                 throughput.put("acceptedSentInWindow", tracker.acceptedSentInWindow.sum());
                 throughput.put("notDeliveredAfterDrain", tracker.pendingFromWindow());
                 throughput.put("drainSeconds", Math.round(drained * 10) / 10.0);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -106,8 +107,8 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private CompletableFuture<String> postOk(String path, byte[] body) {
-        return http.sendAsync(post(path, body, "setup-" + runId + "-" + sequence.incrementAndGet()),
-                HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+        return attempt(null, post(path, body, "setup-" + runId + "-" + sequence.incrementAndGet()), System.nanoTime())
+                .thenApply(r -> {
                     if (r.statusCode() != 202) {
                         throw new IllegalStateException("set-up " + path + " answered " + r.statusCode() + ": " + r.body());
                     }
@@ -227,7 +228,7 @@ public final class LoadGenerator implements AutoCloseable {
         HttpRequest request = post("/api/v1/klantprofielen", body, "bench-" + runId + "-" + sequence.incrementAndGet());
         tracker.sent(sentAt);
         inFlight.incrementAndGet();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        return attempt(tracker, request, sentAt).handle((response, failure) -> {
             long now = System.nanoTime();
             try {
                 if (failure != null) {
@@ -247,6 +248,28 @@ public final class LoadGenerator implements AutoCloseable {
                 idle.add(person);
             }
             return null;
+        });
+    }
+
+    /**
+     * Behaves as a partner should: a 503 with Retry-After (admission control) is repeated with the same
+     * Idempotency-Key after the wait, so the latency of the message includes the back-off.
+     */
+    private CompletableFuture<HttpResponse<String>> attempt(Tracker tracker, HttpRequest request, long sentAt) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            long now = System.nanoTime();
+            Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+            if (response.statusCode() != 503 || retryAfter.isEmpty()
+                    || now - sentAt > REQUEST_TIMEOUT.toNanos()) {
+                return CompletableFuture.completedFuture(response);
+            }
+            if (tracker != null) {
+                tracker.backpressure(now);
+            }
+            long seconds = Long.parseLong(retryAfter.get().trim());
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS, driver))
+                    .thenCompose(ignored -> attempt(tracker, request, sentAt));
         });
     }
 

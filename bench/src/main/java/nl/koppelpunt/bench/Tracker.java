@@ -38,6 +38,7 @@ public final class Tracker {
     final LongAdder deliveredSentInWindow = new LongAdder(); // messages sent inside the window, fully delivered
     final LongAdder deliveriesTotal = new LongAdder();
     final LongAdder acceptedTotal = new LongAdder();
+    final LongAdder backpressureInWindow = new LongAdder();  // 503 + Retry-After answers (retried after the wait)
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     public Tracker(int expectedDeliveries) {
@@ -78,6 +79,13 @@ public final class Tracker {
         synchronized (e) {
             e.sent = sentAt;
             complete(berichtId, e);
+        }
+    }
+
+    /** The gateway answered 503 with Retry-After (admission control); the request is repeated after the wait. */
+    public void backpressure(long at) {
+        if (inWindow(at)) {
+            backpressureInWindow.increment();
         }
     }
 

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +16,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
-import nl.koppelpunt.connectors.partner.Rol;
-import nl.koppelpunt.connectors.rest.ClientCertificateFilter;
+import nl.koppelpunt.connectors.rest.Vereist;
 import nl.koppelpunt.schemas.Berichttype;
 import nl.koppelpunt.schemas.Violation;
 
-/** {@code /api/v1/beheer}: parked and failed messages, replay, and partner reload — for the role {@code beheer} only. */
+/**
+ * {@code /api/v1/beheer}: parked and failed messages, replay, and partner reload. Who may do what is the
+ * authorisation matrix's (beheerder: all three; operator: view and replay); the lists show metadata, never content.
+ * Every operation here spans all partners' messages, so it needs the cell {@code alle}.
+ */
 @RestController
 @RequestMapping("/api/v1/beheer")
 public class BeheerController {
@@ -39,30 +41,30 @@ public class BeheerController {
     }
 
     @GetMapping("/geparkeerd")
+    @Vereist(value = Operatie.OVERZICHT_LEZEN, alle = true)
     public Map<String, List<Beheer.Parkering>> geparkeerd(
             @RequestParam(required = false) String berichttype, @RequestParam(required = false) String gemeentecode,
             @RequestParam(required = false) String reden,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime vanaf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime tot,
-            @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        alleenBeheer(request);
+            @RequestParam(defaultValue = "100") int limit) {
         return Map.of("items", beheer.geparkeerd(filter(berichttype, gemeentecode, reden, null, vanaf, tot, limit)));
     }
 
     @GetMapping("/mislukt")
+    @Vereist(value = Operatie.OVERZICHT_LEZEN, alle = true)
     public Map<String, List<Beheer.Mislukt>> mislukt(
             @RequestParam(required = false) String berichttype, @RequestParam(required = false) String gemeentecode,
             @RequestParam(required = false) String abonnement,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime vanaf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime tot,
-            @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        alleenBeheer(request);
+            @RequestParam(defaultValue = "100") int limit) {
         return Map.of("items", beheer.mislukt(filter(berichttype, gemeentecode, null, abonnement, vanaf, tot, limit)));
     }
 
     @PostMapping("/berichten/{berichtId}/herhalen")
-    public ResponseEntity<Map<String, Object>> herhaal(@PathVariable UUID berichtId, HttpServletRequest request) {
-        alleenBeheer(request);
+    @Vereist(value = Operatie.HERHALEN, alle = true)
+    public ResponseEntity<Map<String, Object>> herhaal(@PathVariable UUID berichtId) {
         int herhaald = beheer.herhaal(berichtId);
         if (herhaald == 0) {
             throw new NothingToReplayException("Bericht " + berichtId + " is niet geparkeerd en heeft niets mislukts.");
@@ -71,8 +73,8 @@ public class BeheerController {
     }
 
     @PostMapping("/herhalen")
-    public ResponseEntity<Map<String, Integer>> herhaalAlle(@RequestBody HerhaalOpdracht opdracht, HttpServletRequest request) {
-        alleenBeheer(request);
+    @Vereist(value = Operatie.HERHALEN, alle = true)
+    public ResponseEntity<Map<String, Integer>> herhaalAlle(@RequestBody HerhaalOpdracht opdracht) {
         if (!Set.of("geparkeerd", "mislukt").contains(opdracht.soort())) {
             throw ongeldig("/soort", "Verwacht geparkeerd of mislukt.");
         }
@@ -82,20 +84,14 @@ public class BeheerController {
     }
 
     @PostMapping("/partners/herladen")
-    public Beheer.Herladen herlaad(HttpServletRequest request) {
-        alleenBeheer(request);
+    @Vereist(value = Operatie.PARTNERS_HERLADEN, alle = true)
+    public Beheer.Herladen herlaad() {
         return beheer.herlaadPartners();
     }
 
     /** The body of {@code POST /beheer/herhalen}. */
     public record HerhaalOpdracht(String soort, String berichttype, String gemeentecode, String reden, String abonnement,
                                   OffsetDateTime vanaf, OffsetDateTime tot) {
-    }
-
-    private static void alleenBeheer(HttpServletRequest request) {
-        if (ClientCertificateFilter.partnerOf(request).rol() != Rol.BEHEER) {
-            throw new IntakeException(Probleem.NIET_TOEGESTAAN, "Alleen beheerders (rol beheer) mogen dit.");
-        }
     }
 
     private static Beheer.Filter filter(String berichttype, String gemeentecode, String reden, String abonnement,

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.koppelpunt.connectors.autorisatie.Autorisatie;
+import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.schemas.Berichttype;
 import nl.koppelpunt.schemas.ContractCatalog;
 
@@ -37,8 +39,11 @@ final class AbonnementFactory {
         require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
         Set<Berichttype> types = EnumSet.noneOf(Berichttype.class);
         for (String code : a.berichttypen == null ? List.<String>of() : a.berichttypen) {
-            types.add(Berichttype.fromCode(code)
-                    .orElseThrow(() -> new IllegalArgumentException(file + ": unknown berichttype '" + code + "'")));
+            Berichttype type = Berichttype.fromCode(code)
+                    .orElseThrow(() -> new IllegalArgumentException(file + ": unknown berichttype '" + code + "'"));
+            // What a gemeente receives is content it reads: the matrix says which types that may be.
+            require(Autorisatie.mag(Rol.GEMEENTE, Operatie.INHOUD_LEZEN, type), file, "a gemeente does not receive " + code);
+            types.add(type);
         }
         require(!types.isEmpty(), file, "an abonnement needs at least one berichttype");
         Set<String> secties = a.secties == null ? afdeling.standaardSecties() : Set.copyOf(a.secties);

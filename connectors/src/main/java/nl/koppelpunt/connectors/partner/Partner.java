@@ -3,6 +3,7 @@ package nl.koppelpunt.connectors.partner;
 import java.util.List;
 import java.util.Set;
 
+import nl.koppelpunt.connectors.autorisatie.Autorisatie;
 import nl.koppelpunt.schemas.Berichttype;
 
 /**
@@ -11,7 +12,7 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param id           a stable, file-safe slug (used in file names and as the sender in the transaction log)
  * @param naam         display name
  * @param oin          Organisatie-identificatienummer, the identity carried in the partner's certificate
- * @param rol          the role, which bounds what the partner may do
+ * @param rol          the role: its row of the authorisation matrix bounds what the partner may do
  * @param gemeentecode the CBS code for a gemeente partner, otherwise null
  * @param berichttypen the message types this partner may send (a subset of what its role allows)
  * @param abonnementen what the partner receives (gemeenten)
@@ -36,13 +37,8 @@ public record Partner(String id, String naam, String oin, Rol rol, String gemeen
         this(id, naam, oin, rol, gemeentecode, berichttypen, List.of(), Limieten.STANDAARD);
     }
 
-    /** Both the role and the partner's own configuration must allow the type. */
+    /** Both the role (the authorisation matrix) and the partner's own configuration must allow the type. */
     public boolean magVersturen(Berichttype type) {
-        return rol.magVersturen(type) && berichttypen.contains(type);
-    }
-
-    /** Administrators look at every message; everyone else only at their own. */
-    public boolean magBekijken(String afzenderId) {
-        return rol == Rol.BEHEER || id.equals(afzenderId);
+        return Autorisatie.magVersturen(this, type);
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.PropertyPlaceholderHelper;
 
+import nl.koppelpunt.connectors.autorisatie.Autorisatie;
+import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.connectors.pki.Oin;
 import nl.koppelpunt.schemas.Berichttype;
 
@@ -106,7 +108,7 @@ public final class PartnerCatalogLoader {
         for (String code : y.berichttypen == null ? List.<String>of() : y.berichttypen) {
             Berichttype type = Berichttype.fromCode(code)
                     .orElseThrow(() -> new IllegalArgumentException(file + ": unknown berichttype '" + code + "'"));
-            require(rol.magVersturen(type), file, "role " + rol.code() + " may not send " + code);
+            require(Autorisatie.mag(rol, Operatie.VERSTUREN, type), file, "role " + rol.code() + " may not send " + code);
             types.add(type);
         }
         List<Abonnement> abonnementen = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.IntakeGateway;
 import nl.koppelpunt.connectors.intake.IntakeReceipt;
@@ -52,6 +53,7 @@ public class IntakeController {
 
     @PostMapping(path = "/{collectie:klantprofielen|screenings|koppelingen|toestemmingen}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @Vereist(Operatie.VERSTUREN)
     public ResponseEntity<IntakeAntwoord> post(@PathVariable String collectie,
                                                @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String key,
                                                HttpServletRequest request) throws IOException {

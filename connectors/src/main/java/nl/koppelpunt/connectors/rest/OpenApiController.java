@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.schemas.ContractCatalog;
 
 /** Serves the published OpenAPI 3.1 description, bundled with the message schemas, at a fixed URI (ADR /core/doc-openapi). */
@@ -22,6 +23,7 @@ public class OpenApiController {
     }
 
     @GetMapping("/api/v1/openapi.json")
+    @Vereist(Operatie.CONTRACT_LEZEN)
     public ResponseEntity<byte[]> openApi() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
     }

@@ -44,6 +44,9 @@ public class ProblemResponses {
         HttpHeaders headers = new HttpHeaders();
         if (e.probleem() == Probleem.HUB_NIET_BESCHIKBAAR) {
             headers.set(HttpHeaders.RETRY_AFTER, "5");
+        } else if (e.probleem() == Probleem.HUB_OVERBELAST) {
+            // The backlog is measured every 200 ms and worked off at hundreds per second: try again soon.
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
         }
         List<Problem.InvalidParam> params = e.violations().stream()
                 .map(v -> new Problem.InvalidParam(v.pointer(), v.reason())).toList();
@@ -54,9 +57,9 @@ public class ProblemResponses {
     private static HttpStatus statusOf(Probleem probleem) {
         return switch (probleem) {
             case ONGELDIG_BERICHT, ONGELDIG_VERZOEK -> HttpStatus.BAD_REQUEST;
-            case NIET_TOEGESTAAN -> HttpStatus.FORBIDDEN;
+            case NIET_TOEGESTAAN, ANDERE_IDENTITEIT -> HttpStatus.FORBIDDEN;
             case IDEMPOTENTIE_CONFLICT -> HttpStatus.CONFLICT;
-            case HUB_NIET_BESCHIKBAAR -> HttpStatus.SERVICE_UNAVAILABLE;
+            case HUB_NIET_BESCHIKBAAR, HUB_OVERBELAST -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

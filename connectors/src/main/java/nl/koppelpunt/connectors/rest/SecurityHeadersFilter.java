@@ -31,15 +31,19 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        setHeaders(response);
+        setHeaders(request, response);
         chain.doFilter(request, response);
     }
 
-    private static void setHeaders(HttpServletResponse response) {
+    private static void setHeaders(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Strict-Transport-Security", HSTS);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        // Responses hold personal data (statuses, deliveries): no proxy or client cache may keep them.
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // Responses hold personal data (statuses, deliveries): no proxy or client cache may keep them. The one
+        // exception: the public signing keys, which verifiers are meant to cache (their controller says how long;
+        // a second Cache-Control here would contradict it, as Spring adds rather than replaces the header).
+        if (!JwksController.PAD.equals(request.getRequestURI())) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -54,7 +58,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
                                                FilterChain chain) throws ServletException, IOException {
-        setHeaders(response);
+        setHeaders(request, response);
         chain.doFilter(request, response);
     }
 }

@@ -2,6 +2,7 @@ package nl.koppelpunt.hub.bezorging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -27,14 +28,18 @@ public class BezorgingWachtrij {
     }
 
     /** Only ids, the subscription and the person's pseudonym (as message group) go onto the broker. */
+    static Map<String, String> kenmerken(Bezorging bezorging) {
+        return Map.of(KoppelpuntHeaders.BEZORGING_ID, bezorging.id().toString(),
+                KoppelpuntHeaders.BERICHT_ID, bezorging.berichtId().toString(),
+                KoppelpuntHeaders.ABONNEMENT, bezorging.abonnementId(),
+                KoppelpuntHeaders.GROEP, bezorging.onderwerpPseudoniem());
+    }
+
     public void prepareer(Exchange exchange) {
         Bezorging bezorging = exchange.getMessage().getBody(Bezorging.class);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(KoppelpuntHeaders.BEZORGING_ID, bezorging.id().toString());
-        message.setHeader(KoppelpuntHeaders.BERICHT_ID, bezorging.berichtId().toString());
-        message.setHeader(KoppelpuntHeaders.ABONNEMENT, bezorging.abonnementId());
-        message.setHeader(KoppelpuntHeaders.GROEP, bezorging.onderwerpPseudoniem());
+        kenmerken(bezorging).forEach(message::setHeader);
         message.setBody(bezorging.id().toString());
         exchange.setProperty(KoppelpuntHeaders.IN_WACHTRIJ_OP, Instant.now());
     }

@@ -13,6 +13,10 @@ import nl.koppelpunt.hub.KoppelpuntHeaders;
 @Component
 public class BezorgingWachtrijRoute extends RouteBuilder {
 
+    /**
+     * Send and mark queued (replay, recovery sweep): the send is durable on its own, then the mark. Processing sends
+     * in its own JMS transaction instead ({@link BezorgingVerzender}).
+     */
     public static final String IN_WACHTRIJ = "direct:bezorging-in-wachtrij";
 
     private final BezorgingWachtrij wachtrij;

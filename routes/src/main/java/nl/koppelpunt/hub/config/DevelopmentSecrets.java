@@ -16,6 +16,7 @@ import org.springframework.util.StringUtils;
 
 import nl.koppelpunt.connectors.partner.PartnerCatalogLoader;
 import nl.koppelpunt.connectors.pki.DevelopmentPki;
+import nl.koppelpunt.connectors.pki.DevelopmentSigningKey;
 import nl.koppelpunt.connectors.pki.PartnerIdentity;
 
 /**
@@ -50,6 +51,11 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {
             Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "pseudoniem.key");
             keys.put("koppelpunt.pseudoniem.sleutel", DevelopmentKey.ensure(keyFile));
+        }
+        // The key that signs deliveries (docs/security/ondertekening.md).
+        if (!StringUtils.hasText(env.getProperty("koppelpunt.ondertekening.sleutel"))) {
+            Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "ondertekening.key");
+            keys.put("koppelpunt.ondertekening.sleutel", DevelopmentSigningKey.ensure(keyFile).toUri().toString());
         }
         env.getPropertySources().addLast(new MapPropertySource("koppelpunt-development-keys", keys));
     }

@@ -5,10 +5,11 @@ import org.springframework.stereotype.Component;
 
 import nl.koppelpunt.hub.HubRouteConfiguration;
 import nl.koppelpunt.hub.KoppelpuntHeaders;
+import nl.koppelpunt.hub.toelating.Toelating;
 import nl.koppelpunt.hub.wachtrij.WachtrijRoute;
 
 /**
- * Intake, shared by every channel: authorise → validate → commit to the transaction log → queue persistently.
+ * Intake, shared by every channel: admit (backlog below its limit) → authorise → validate → commit to the transaction log → queue persistently.
  * The caller acknowledges only after this route returned without an exception.
  */
 @Component
@@ -16,11 +17,14 @@ public class IntakeRoute extends RouteBuilder {
 
     public static final String INTAKE = "direct:intake";
 
+    private final Toelating toelating;
     private final IntakeAutorisatie autorisatie;
     private final ContractControle contractControle;
     private final IntakeOpslag opslag;
 
-    public IntakeRoute(IntakeAutorisatie autorisatie, ContractControle contractControle, IntakeOpslag opslag) {
+    public IntakeRoute(Toelating toelating, IntakeAutorisatie autorisatie, ContractControle contractControle,
+                       IntakeOpslag opslag) {
+        this.toelating = toelating;
         this.autorisatie = autorisatie;
         this.contractControle = contractControle;
         this.opslag = opslag;
@@ -29,6 +33,7 @@ public class IntakeRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(INTAKE).routeId("intake").routeConfigurationId(HubRouteConfiguration.SYNCHROON)
+                .process(toelating).id("intake-admit")
                 .process(autorisatie).id("intake-authorise")
                 .process(contractControle).id("intake-validate")
                 .process(opslag).id("intake-store")

@@ -13,6 +13,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.koppelpunt.connectors.partner.Abonnement;
 import nl.koppelpunt.hub.regels.BerichtRef;
@@ -87,6 +88,27 @@ public class BezorgingRepository {
                 BezorgingRepository::map, pseudoniem, gemeentecode);
     }
 
+    /** Every delivery still planned for one person, oldest first (what a redelivered message queues again). */
+    public List<Bezorging> geplandVoor(String pseudoniem) {
+        return jdbc.query("SELECT " + KOLOMMEN + " FROM bezorging WHERE onderwerp_pseudoniem = ? AND status = 'gepland'"
+                + " ORDER BY aangemaakt_op", BezorgingRepository::map, pseudoniem);
+    }
+
+    /**
+     * Marks deliveries queued inside the caller's transaction, for deliveries that the same JMS transaction sends
+     * (processing): if that transaction rolls back, the broker redelivers the message and its redelivery sends them
+     * again, so the mark needs no separate commit.
+     */
+    public void markeerInWachtrijBinnenTransactie(List<UUID> ids, Instant op) {
+        if (!ids.isEmpty()) {
+            jdbc.update("UPDATE bezorging SET in_wachtrij_op = ? WHERE id = ANY (?) AND in_wachtrij_op IS NULL",
+                    ps -> {
+                        ps.setTimestamp(1, Timestamp.from(op));
+                        ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                    });
+        }
+    }
+
     public List<Bezorging> vanBericht(UUID berichtId) {
         return jdbc.query("SELECT " + KOLOMMEN + " FROM bezorging WHERE bericht_id = ? ORDER BY aangemaakt_op",
                 BezorgingRepository::map, berichtId);
@@ -106,7 +128,10 @@ public class BezorgingRepository {
                 Boolean.class, pseudoniem, gemeentecode));
     }
 
+    /** Bookkeeping only: committed without waiting for the disk, see {@link AsynchroneCommit}. */
+    @Transactional
     public void markeerInWachtrij(UUID id, Instant op) {
+        AsynchroneCommit.voorDezeTransactie(jdbc);
         jdbc.update("UPDATE bezorging SET in_wachtrij_op = ? WHERE id = ? AND in_wachtrij_op IS NULL", Timestamp.from(op), id);
     }
 

@@ -74,6 +74,21 @@ class SecurityHeadersTest extends HubIntegrationTest {
                 "text/plain"), 415);
     }
 
+    /** The public signing keys are the one response that may be cached; every other header is there. */
+    @Test
+    void onThePublicSigningKeysWhichMayBeCached() {
+        HubClient anonymous = new HubClient(PemSslContexts.trustOnly(DATA_DIR.resolve("pki/ca.crt")), port);
+        HttpResponse<String> response = anonymous.get("/.well-known/jwks.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        HEADERS.forEach((name, value) -> {
+            if (!name.equals("Cache-Control")) {
+                assertThat(response.headers().allValues(name)).as(name).containsExactly(value);
+            }
+        });
+        assertThat(response.headers().allValues("Cache-Control")).singleElement().asString().contains("max-age=");
+    }
+
     static void assertProblem(HttpResponse<String> response, int status) {
         assertSecure(response, status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

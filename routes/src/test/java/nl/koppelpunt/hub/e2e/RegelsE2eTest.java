@@ -282,8 +282,8 @@ class RegelsE2eTest extends E2eTest {
                     url: http://localhost:${e2e.port.gemeente-rotterdam}/werk-en-inkomen
                 """);
         try {
-            // coa, tvs, beheer, Utrecht, Amsterdam and now Rotterdam; 2 + 2 + 1 subscriptions.
-            beheerReloadsPartners(6, 5);
+            // coa, tvs, beheer, operator, auditor, Utrecht, Amsterdam and now Rotterdam; 2 + 2 + 1 subscriptions.
+            beheerReloadsPartners(8, 5);
 
             gemeenteReceives(ROTTERDAM, WERK, SCREENING, headers("screening", screening), 200);
             partnerAwaitsBericht("coa", screening, Map.of(

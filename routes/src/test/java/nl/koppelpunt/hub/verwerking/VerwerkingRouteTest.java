@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import nl.koppelpunt.hub.KoppelpuntApplication;
 import nl.koppelpunt.hub.KoppelpuntHeaders;
+import nl.koppelpunt.hub.support.Berichten;
 import nl.koppelpunt.hub.support.HubClient;
 import nl.koppelpunt.hub.support.Voorbeelden;
 
@@ -49,6 +51,9 @@ class VerwerkingRouteTest {
     private static final AtomicBoolean BROKER_DOWN = new AtomicBoolean();
     private static final AtomicInteger CONSUMER_FAILURES_LEFT = new AtomicInteger();
     private static final AtomicInteger CONSUMER_ATTEMPTS = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicReference<String> FAIL_AFTER_SENDS = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicInteger PASSES_AFTER_SENDS = new AtomicInteger();
+    private static final AtomicBoolean FAILED_AFTER_SENDS = new AtomicBoolean();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -59,6 +64,8 @@ class VerwerkingRouteTest {
         // Dead-letter quickly: three attempts, 100 ms apart.
         registry.add("koppelpunt.broker.max-pogingen", () -> "3");
         registry.add("koppelpunt.broker.wachttijd-ms", () -> "100");
+        // Deliveries stay on their queues, so the test can count what processing put there.
+        registry.add("koppelpunt.bezorging.auto-startup", () -> "false");
     }
 
     @Autowired
@@ -67,6 +74,10 @@ class VerwerkingRouteTest {
     ProducerTemplate producer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    jakarta.jms.ConnectionFactory connectionFactory;
+    @Autowired
+    nl.koppelpunt.hub.toelating.Werkvoorraad werkvoorraad;
     @LocalServerPort
     int port;
 
@@ -86,7 +97,76 @@ class VerwerkingRouteTest {
                 throw new IllegalStateException("consumer failure (simulated)");
             }
         }));
+        AdviceWith.adviceWith(camel, "verwerking", a -> a.weaveAddLast().process(e -> {
+            String id = e.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class);
+            if (id.equals(FAIL_AFTER_SENDS.get())) {
+                PASSES_AFTER_SENDS.incrementAndGet();
+                if (FAILED_AFTER_SENDS.compareAndSet(false, true)) {
+                    throw new IllegalStateException("failure after the deliveries were sent (simulated)");
+                }
+            }
+        }));
         camel.start();
+    }
+
+    @Test
+    void aFailureAfterTheDeliveriesWereSentRollsThemBackAndTheRedeliverySendsEachOnce() throws Exception {
+        String bsn = "999996708";
+        HubClient coa = coa();
+        UUID koppeling = berichtId(coa.post("/api/v1/koppelingen", uniqueKey(), Berichten.koppeling(bsn, "GM0363")));
+        UUID toestemming = berichtId(coa.post("/api/v1/toestemmingen", uniqueKey(), Berichten.toestemming(bsn, "GM0363", true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(koppeling, "verwerkt") + events(toestemming, "verwerkt") == 2);
+
+        PASSES_AFTER_SENDS.set(0);
+        FAILED_AFTER_SENDS.set(false);
+        String key = uniqueKey();
+        FAIL_AFTER_SENDS.set(jdbc.queryForObject("SELECT gen_random_uuid()::text", String.class)); // no match yet
+        // The id is only known after the 202, and the consumer may be faster: hold processing until it is set.
+        camel.getRouteController().stopRoute("verwerking");
+        UUID profiel = berichtId(coa.post("/api/v1/klantprofielen", key, Berichten.klantprofiel(bsn, 1)));
+        FAIL_AFTER_SENDS.set(profiel.toString());
+        camel.getRouteController().startRoute("verwerking");
+
+        // First pass: rules committed, deliveries sent, then the failure rolls the JMS transaction back. Second pass
+        // (redelivery): recognised as processed, the person's planned deliveries are sent again.
+        await().atMost(Duration.ofSeconds(30)).until(() -> PASSES_AFTER_SENDS.get() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> werkvoorraad.meet() == 0);
+
+        List<UUID> bezorgingen = jdbc.queryForList("SELECT id FROM bezorging WHERE bericht_id = ? AND in_wachtrij_op IS NOT NULL",
+                UUID.class, profiel);
+        assertThat(bezorgingen).as("planned and marked queued in the rules' transaction").hasSize(2);
+        assertThat(events(profiel, "verwerkt")).isEqualTo(1);
+        for (String afdeling : List.of("werk-en-inkomen", "huisvesting")) {
+            assertThat(opDeWachtrij("koppelpunt.bezorging.gemeente-amsterdam." + afdeling, bezorgingen))
+                    .as("the first pass's sends were rolled back with its acknowledgement; the second sent each once")
+                    .isEqualTo(1);
+        }
+    }
+
+    /** Browses a delivery queue for the given delivery ids (the consumers are not started in this test class). */
+    private int opDeWachtrij(String wachtrij, List<UUID> bezorgingen) throws Exception {
+        try (jakarta.jms.Connection connection = connectionFactory.createConnection()) {
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            connection.start();
+            String selector = KoppelpuntHeaders.BEZORGING_ID + " IN ("
+                    + String.join(",", bezorgingen.stream().map(id -> "'" + id + "'").toList()) + ")";
+            int count = 0;
+            var messages = session.createBrowser(session.createQueue(wachtrij), selector).getEnumeration();
+            while (messages.hasMoreElements()) {
+                messages.nextElement();
+                count++;
+            }
+            return count;
+        }
+    }
+
+    private static UUID berichtId(HttpResponse<String> accepted) throws Exception {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return UUID.fromString(JSON.readTree(accepted.body()).path("berichtId").asText());
+    }
+
+    private static String uniqueKey() {
+        return "test-" + UUID.randomUUID();
     }
 
     @Test
