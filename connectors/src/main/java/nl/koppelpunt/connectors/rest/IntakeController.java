@@ -59,7 +59,7 @@ public class IntakeController {
                                                @RequestHeader(name = "traceparent", required = false) String traceparent,
                                                HttpServletRequest request) throws IOException {
         requireKey(key);
-        byte[] body = BoundedBody.read(request, maxBodyBytes);
+        byte[] body = BoundedBody.read(request, PartnerLimietFilter.maxBodyBytes(request, maxBodyBytes));
         IntakeReceipt receipt = intake.accept(new IntakeRequest(ClientCertificateFilter.partnerOf(request),
                 COLLECTIES.get(collectie), key, "rest", body, traceparent));
         return ResponseEntity.accepted()
