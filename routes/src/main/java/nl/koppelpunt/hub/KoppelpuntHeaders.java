@@ -32,6 +32,8 @@ public final class KoppelpuntHeaders {
 
     /** Property: true when the rules allow the delivery now (re-checked before every attempt). */
     public static final String MAG_BEZORGEN = "KoppelpuntMagBezorgen";
+    /** Property: the span id of the current delivery attempt (sent as traceparent, recorded in the processing log). */
+    public static final String SPAN_ID = "KoppelpuntSpanId";
     /** Property: true once the receiver answered 2xx. */
     public static final String BEZORGD = "KoppelpuntBezorgd";
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code java -jar koppelpunt-bench.jar jmh [JMH options]}: the micro-benchmarks of the hot steps. */
 @Command(name = "jmh", description = {"JMH micro-benchmarks: contract validation, strict parse, fingerprint, pseudonym,",
-        "the rule decision. Any JMH option may follow (e.g. -h, -l, -f 2, RegelsBenchmark); without options:",
+        "payload encryption, the rule decision. Any JMH option may follow (e.g. -h, -l, -f 2, RegelsBenchmark); without options:",
         "  -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff bench/target/jmh.json nl.koppelpunt.bench.jmh"})
 public class JmhCommand implements Callable<Integer> {
 

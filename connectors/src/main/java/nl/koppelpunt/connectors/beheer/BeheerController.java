@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
+import nl.koppelpunt.connectors.logboek.Verwerkingslogboek;
+import nl.koppelpunt.connectors.rest.ClientCertificateFilter;
 import nl.koppelpunt.connectors.rest.Vereist;
 import nl.koppelpunt.schemas.Berichttype;
 import nl.koppelpunt.schemas.Violation;
@@ -35,9 +39,11 @@ public class BeheerController {
     private static final Set<String> REDENEN = Set.of("geen-koppeling", "geen-toestemming", "gemeente-niet-aangesloten");
 
     private final Beheer beheer;
+    private final Verwerkingslogboek logboek;
 
-    public BeheerController(Beheer beheer) {
+    public BeheerController(Beheer beheer, Verwerkingslogboek logboek) {
         this.beheer = beheer;
+        this.logboek = logboek;
     }
 
     @GetMapping("/geparkeerd")
@@ -47,8 +53,11 @@ public class BeheerController {
             @RequestParam(required = false) String reden,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime vanaf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime tot,
-            @RequestParam(defaultValue = "100") int limit) {
-        return Map.of("items", beheer.geparkeerd(filter(berichttype, gemeentecode, reden, null, vanaf, tot, limit)));
+            @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
+        List<Beheer.Parkering> items = beheer.geparkeerd(filter(berichttype, gemeentecode, reden, null, vanaf, tot, limit));
+        // Seeing which person's message waits where is a processing of that person: recorded per message.
+        logboek.ingezien(items.stream().map(Beheer.Parkering::berichtId).toList(), ClientCertificateFilter.partnerOf(request).id());
+        return Map.of("items", items);
     }
 
     @GetMapping("/mislukt")
@@ -58,8 +67,10 @@ public class BeheerController {
             @RequestParam(required = false) String abonnement,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime vanaf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime tot,
-            @RequestParam(defaultValue = "100") int limit) {
-        return Map.of("items", beheer.mislukt(filter(berichttype, gemeentecode, null, abonnement, vanaf, tot, limit)));
+            @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
+        List<Beheer.Mislukt> items = beheer.mislukt(filter(berichttype, gemeentecode, null, abonnement, vanaf, tot, limit));
+        logboek.ingezien(items.stream().map(Beheer.Mislukt::berichtId).toList(), ClientCertificateFilter.partnerOf(request).id());
+        return Map.of("items", items);
     }
 
     @PostMapping("/berichten/{berichtId}/herhalen")

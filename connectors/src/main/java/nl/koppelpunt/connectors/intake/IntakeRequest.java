@@ -14,8 +14,14 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param idempotencyKey the sender's own message id
  * @param kanaal         the channel it came in on ({@code rest}, {@code soap}, {@code sftp})
  * @param inhoud         the raw JSON bytes, bounded in size by the adapter
+ * @param traceparent    the W3C trace context the sender passed (may be null or invalid: then a new trace starts)
  */
-public record IntakeRequest(Partner afzender, Berichttype type, String idempotencyKey, String kanaal, byte[] inhoud) {
+public record IntakeRequest(Partner afzender, Berichttype type, String idempotencyKey, String kanaal, byte[] inhoud,
+                            String traceparent) {
+
+    public IntakeRequest(Partner afzender, Berichttype type, String idempotencyKey, String kanaal, byte[] inhoud) {
+        this(afzender, type, idempotencyKey, kanaal, inhoud, null);
+    }
 
     public IntakeRequest {
         Objects.requireNonNull(afzender, "afzender");

@@ -35,6 +35,8 @@ final class AbonnementFactory {
         require(a.url != null && !a.url.isBlank(), file, "a rest abonnement needs a url");
         URI url = URI.create(placeholders.apply(a.url));
         require("http".equals(url.getScheme()) || "https".equals(url.getScheme()), file, "url must be http(s)");
+        // A URI is logged (delivery errors name it): credentials in it would end up in the logs.
+        require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
         Set<Berichttype> types = EnumSet.noneOf(Berichttype.class);
         for (String code : a.berichttypen == null ? List.<String>of() : a.berichttypen) {
             Berichttype type = Berichttype.fromCode(code)

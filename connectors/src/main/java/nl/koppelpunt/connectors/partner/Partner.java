@@ -16,17 +16,25 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param gemeentecode the CBS code for a gemeente partner, otherwise null
  * @param berichttypen the message types this partner may send (a subset of what its role allows)
  * @param abonnementen what the partner receives (gemeenten)
+ * @param limieten     the partner's own intake limits ({@code limieten} in its file); unset fields are the defaults
  */
 public record Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
-                      List<Abonnement> abonnementen) {
+                      List<Abonnement> abonnementen, Limieten limieten) {
 
     public Partner {
         berichttypen = Set.copyOf(berichttypen);
         abonnementen = List.copyOf(abonnementen);
+        limieten = limieten == null ? Limieten.STANDAARD : limieten;
+    }
+
+    /** A partner with the global default limits. */
+    public Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
+                   List<Abonnement> abonnementen) {
+        this(id, naam, oin, rol, gemeentecode, berichttypen, abonnementen, Limieten.STANDAARD);
     }
 
     public Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen) {
-        this(id, naam, oin, rol, gemeentecode, berichttypen, List.of());
+        this(id, naam, oin, rol, gemeentecode, berichttypen, List.of(), Limieten.STANDAARD);
     }
 
     /** Both the role (the authorisation matrix) and the partner's own configuration must allow the type. */

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -35,7 +37,9 @@ public final class PartnerCatalogLoader {
     private static final Pattern GEMEENTECODE = Pattern.compile("^GM[0-9]{4}$");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // "verzoeken-per-seconde: 0.5" must be refused, not silently read as 0.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /**
      * Without a Spring environment: {@code ${...}} placeholders take system properties or their defaults.
@@ -69,8 +73,25 @@ public final class PartnerCatalogLoader {
         try (InputStream in = resource.getInputStream()) {
             return yaml.readValue(in, PartnerYaml.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("partner configuration " + resource.getFilename() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("partner configuration " + resource.getFilename() + ": " + field(e)
+                    + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The failing field as written in the file ("limieten.burst: "), so a bad value is easy to find. */
+    private static String field(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path + ": ";
     }
 
     private static Partner toPartner(PartnerYaml y, String file, UnaryOperator<String> placeholders) {
@@ -95,7 +116,18 @@ public final class PartnerCatalogLoader {
             require(rol == Rol.GEMEENTE, file, "only a gemeente has abonnementen");
             abonnementen.add(AbonnementFactory.toAbonnement(a, y.id, y.gemeentecode, file, placeholders));
         }
-        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen);
+        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen, limieten(y.limieten, file));
+    }
+
+    private static Limieten limieten(LimietenYaml l, String file) {
+        if (l == null) {
+            return Limieten.STANDAARD;
+        }
+        try {
+            return new Limieten(l.verzoekenPerSeconde, l.burst, l.maxBodyBytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("partner configuration " + file + ": limieten." + e.getMessage(), e);
+        }
     }
 
     static void require(boolean ok, String file, String message) {
@@ -113,6 +145,16 @@ public final class PartnerCatalogLoader {
         public String gemeentecode;
         public List<String> berichttypen;
         public List<AbonnementYaml> abonnementen;
+        public LimietenYaml limieten;
+    }
+
+    /** {@code limieten} in a partner file; each field optional (the global default applies). */
+    static final class LimietenYaml {
+        @JsonProperty("verzoeken-per-seconde")
+        public Long verzoekenPerSeconde;
+        public Long burst;
+        @JsonProperty("max-body-bytes")
+        public Integer maxBodyBytes;
     }
 
     /** One subscription in a partner file. */

@@ -12,9 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Sets {@code API-Version} before anything else runs, so even a 401 from the next filter carries it. */
+/** Sets {@code API-Version} right after the security headers, before anything else runs, so even a 401 carries it. */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ApiVersionFilter extends OncePerRequestFilter {
 
     @Override

@@ -56,11 +56,12 @@ public class IntakeController {
     @Vereist(Operatie.VERSTUREN)
     public ResponseEntity<IntakeAntwoord> post(@PathVariable String collectie,
                                                @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String key,
+                                               @RequestHeader(name = "traceparent", required = false) String traceparent,
                                                HttpServletRequest request) throws IOException {
         requireKey(key);
-        byte[] body = BoundedBody.read(request, maxBodyBytes);
+        byte[] body = BoundedBody.read(request, PartnerLimietFilter.maxBodyBytes(request, maxBodyBytes));
         IntakeReceipt receipt = intake.accept(new IntakeRequest(ClientCertificateFilter.partnerOf(request),
-                COLLECTIES.get(collectie), key, "rest", body));
+                COLLECTIES.get(collectie), key, "rest", body, traceparent));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/berichten/" + receipt.berichtId()))
                 .header(ApiHeaders.IDEMPOTENT_REPLAYED, Boolean.toString(receipt.herhaald()))

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.koppelpunt.schemas.Berichttype;
 
@@ -87,5 +89,56 @@ class PartnerCatalogLoaderTest {
     void aPartnerFileWithTheOldRoleBeheerStillLoadsAsBeheerder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("x.yaml"), "id: oud\nnaam: Oud\noin: \"00000099000000000777\"\nrol: beheer\n");
         assertThat(loader.load("file:" + dir + "/*.yaml").byId("oud").orElseThrow().rol()).isEqualTo(Rol.BEHEERDER);
+    }
+
+    @Test
+    void limitsAreReadPerPartnerAndWhatIsLeftOutIsTheDefault() {
+        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+
+        assertThat(catalog.byId("coa").orElseThrow().limieten()).isEqualTo(new Limieten(500L, 1000L, 1048576));
+        Limieten tvs = catalog.byId("tvs").orElseThrow().limieten();
+        assertThat(tvs).isEqualTo(new Limieten(null, null, 65536));
+        assertThat(tvs.aangevuldMet(new Limieten(100L, 200L, 1048576))).isEqualTo(new Limieten(100L, 200L, 65536));
+        assertThat(catalog.byId("beheer").orElseThrow().limieten()).isEqualTo(Limieten.STANDAARD);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "verzoeken-per-seconde: 0          | limieten.verzoeken-per-seconde must be a whole number from 1 to 100000, not 0",
+            "verzoeken-per-seconde: -5         | limieten.verzoeken-per-seconde must be a whole number from 1 to 100000, not -5",
+            "verzoeken-per-seconde: 0.5        | limieten.verzoeken-per-seconde: Cannot coerce Floating-point value",
+            "verzoeken-per-seconde: veel       | limieten.verzoeken-per-seconde: Cannot deserialize value of type `java.lang.Long` from String \"veel\"",
+            "burst: 0                          | limieten.burst must be a whole number from 1 to 1000000, not 0",
+            "max-body-bytes: 0                 | limieten.max-body-bytes must be a whole number from 1 to 67108864, not 0",
+            "max-body-bytes: 67108865          | limieten.max-body-bytes must be a whole number from 1 to 67108864, not 67108865",
+            "max-body-bytes: 99999999999       | limieten.max-body-bytes: Numeric value (99999999999) out of range of int",
+            "verzoeken-per-sec: 5              | limieten.verzoeken-per-sec: Unrecognized field \"verzoeken-per-sec\""})
+    void invalidLimitsAreRefusedWithTheFieldAndWhy(String limiet, String message, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.yaml"),
+                "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\nlimieten:\n  " + limiet + "\n");
+
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
+                .hasMessageStartingWith("partner configuration x.yaml: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aWebhookUrlWithCredentialsIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("g.yaml"), """
+                id: g
+                naam: G
+                oin: "00000099000000000777"
+                rol: gemeente
+                gemeentecode: GM0777
+                abonnementen:
+                  - afdeling: huisvesting
+                    berichttypen: [screening]
+                    kanaal: rest
+                    url: https://gemeente:geheim@example.org/webhook
+                """);
+
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
+                .hasMessageContaining("url must not contain credentials")
+                .hasMessageNotContaining("geheim");
     }
 }

@@ -17,11 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
+import nl.koppelpunt.hub.logboek.Traceparent;
+import nl.koppelpunt.hub.logboek.Verwerkingslog;
 import nl.koppelpunt.hub.opslag.AsynchroneCommit;
+import nl.koppelpunt.hub.privacy.Kolom;
+import nl.koppelpunt.hub.privacy.Versleutelaar;
 import nl.koppelpunt.hub.regels.BerichtRef;
 import nl.koppelpunt.schemas.Berichttype;
 
-/** The transaction log in PostgreSQL: messages, keyed by sender and idempotency key, and their events. */
+/**
+ * The transaction log in PostgreSQL: messages, keyed by sender and idempotency key, and their events. Payloads are
+ * stored encrypted (AES-GCM, bound to their row) and decrypted only when asked for with {@link #inhoud(UUID)}.
+ */
 @Repository
 public class BerichtRepository {
 
@@ -29,9 +36,13 @@ public class BerichtRepository {
     public static final String AFZENDER_KOPPELPUNT = "koppelpunt";
 
     private final JdbcTemplate jdbc;
+    private final Versleutelaar versleutelaar;
+    private final Verwerkingslog verwerkingslog;
 
-    public BerichtRepository(JdbcTemplate jdbc) {
+    public BerichtRepository(JdbcTemplate jdbc, Versleutelaar versleutelaar, Verwerkingslog verwerkingslog) {
         this.jdbc = jdbc;
+        this.versleutelaar = versleutelaar;
+        this.verwerkingslog = verwerkingslog;
     }
 
     /**
@@ -42,13 +53,16 @@ public class BerichtRepository {
     public Opslagresultaat opslaan(NieuwBericht b) {
         Timestamp nu = Timestamp.from(Instant.now());
         int inserted = jdbc.update("""
-                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
-                                     onderwerp_pseudoniem, profielversie, status, ontvangen_op, gewijzigd_op)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?)
+                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud_versleuteld,
+                                     onderwerp_pseudoniem, profielversie, status, ontvangen_op, gewijzigd_op, trace_id, span_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?, ?, ?)
                 ON CONFLICT (afzender, idempotentie_sleutel) DO NOTHING""",
-                b.id(), b.berichttype(), b.afzender(), b.kanaal(), b.idempotencyKey(), b.inhoudHash(), b.inhoud(),
-                b.onderwerpPseudoniem(), b.profielversie(), nu, nu);
+                b.id(), b.berichttype(), b.afzender(), b.kanaal(), b.idempotencyKey(), b.inhoudHash(),
+                versleutelaar.versleutel(b.inhoud(), Kolom.BERICHT_INHOUD, b.id()), b.onderwerpPseudoniem(), b.profielversie(),
+                nu, nu, b.traceId(), b.spanId());
         if (inserted == 1) {
+            // Validation happened before the row existed; it is a processing of the subject all the same.
+            verwerkingslog.vastleggen(b.id(), "gevalideerd", null, "contract v1");
             gebeurtenis(b.id(), "ontvangen", "via " + b.kanaal(), nu);
             return new Opslagresultaat(b.id(), b.berichttype(), b.onderwerpPseudoniem(), BerichtStatus.ONTVANGEN, false, true);
         }
@@ -71,10 +85,11 @@ public class BerichtRepository {
     public BerichtRef kennisgeving(UUID id, Berichttype type, String pseudoniem, byte[] inhoud) {
         Timestamp nu = Timestamp.from(Instant.now());
         jdbc.update("""
-                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud,
+                INSERT INTO bericht (id, berichttype, afzender, kanaal, idempotentie_sleutel, inhoud_hash, inhoud_versleuteld,
                                      onderwerp_pseudoniem, status, ontvangen_op, in_wachtrij_op, gewijzigd_op)
                 VALUES (?, ?, ?, 'intern', ?, ?, ?, ?, 'ontvangen', ?, ?, ?)""",
-                id, type.code(), AFZENDER_KOPPELPUNT, id.toString(), new byte[0], inhoud, pseudoniem, nu, nu, nu);
+                id, type.code(), AFZENDER_KOPPELPUNT, id.toString(), new byte[0],
+                versleutelaar.versleutel(inhoud, Kolom.BERICHT_INHOUD, id), pseudoniem, nu, nu, nu);
         gebeurtenis(id, "aangemaakt", "kennisgeving van Koppelpunt", nu);
         return ref(id).orElseThrow();
     }
@@ -104,8 +119,17 @@ public class BerichtRepository {
         jdbc.query("SELECT id FROM bericht WHERE id = ? FOR UPDATE", rs -> { }, id);
     }
 
+    /**
+     * The payload, decrypted: only for the steps that need the content (the rules, a delivery).
+     *
+     * @throws InhoudVerwijderdException when it was erased (withdrawal) or its retention has passed
+     */
     public byte[] inhoud(UUID id) {
-        return jdbc.queryForObject("SELECT inhoud FROM bericht WHERE id = ?", byte[].class, id);
+        byte[] versleuteld = jdbc.queryForObject("SELECT inhoud_versleuteld FROM bericht WHERE id = ?", byte[].class, id);
+        if (versleuteld == null) {
+            throw new InhoudVerwijderdException(id);
+        }
+        return versleutelaar.ontsleutel(versleuteld, Kolom.BERICHT_INHOUD, id);
     }
 
     /** Sets the status; a change is also written to the timeline, with its explanation. */
@@ -151,9 +175,19 @@ public class BerichtRepository {
         gebeurtenis(berichtId, soort, toelichting, Timestamp.from(Instant.now()));
     }
 
+    /** A timeline event; every one that concerns the subject is also a record in the processing log. */
     private void gebeurtenis(UUID berichtId, String soort, String toelichting, Timestamp tijdstip) {
         jdbc.update("INSERT INTO bericht_gebeurtenis (bericht_id, soort, tijdstip, toelichting) VALUES (?, ?, ?, ?)",
                 berichtId, soort, tijdstip, toelichting);
+        verwerkingslog.vastleggen(berichtId, soort, null, toelichting);
+    }
+
+    /** The trace the message came in with (W3C trace context), for what is done with it later. */
+    public Optional<Traceparent> trace(UUID id) {
+        return jdbc.query("SELECT trace_id, span_id FROM bericht WHERE id = ?",
+                (rs, i) -> rs.getString("trace_id") == null ? null
+                        : new Traceparent(rs.getString("trace_id"), rs.getString("span_id"), "01"), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
 }

@@ -8,6 +8,8 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import nl.koppelpunt.hub.KoppelpuntHeaders;
+import nl.koppelpunt.hub.bericht.BerichtRepository;
+import nl.koppelpunt.hub.logboek.Traceparent;
 
 /**
  * One delivery attempt as one unit — re-check the rules, build the request, call the webhook route — so that a
@@ -17,11 +19,16 @@ import nl.koppelpunt.hub.KoppelpuntHeaders;
 @Component
 public class Bezorger implements Processor {
 
+    static final String TRACEPARENT = "traceparent";
+
     private final BezorgControle controle;
     private final BezorgVoorbereiding voorbereiding;
     private final ProducerTemplate producer;
+    private final BerichtRepository berichten;
 
-    public Bezorger(BezorgControle controle, BezorgVoorbereiding voorbereiding, ProducerTemplate producer) {
+    public Bezorger(BezorgControle controle, BezorgVoorbereiding voorbereiding, ProducerTemplate producer,
+                    BerichtRepository berichten) {
+        this.berichten = berichten;
         this.controle = controle;
         this.voorbereiding = voorbereiding;
         this.producer = producer;
@@ -34,7 +41,15 @@ public class Bezorger implements Processor {
         if (!controle.magBezorgen(id)) {
             return;
         }
-        Exchange aanroep = producer.send(BezorgRoute.WEBHOOK, e -> voorbereiding.vul(e, id));
+        // The delivery is a span of its own in the message's trace; the gemeente gets it as its parent (traceparent)
+        // and the processing log records the delivery under the same span id.
+        UUID berichtId = UUID.fromString(exchange.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class));
+        Traceparent span = berichten.trace(berichtId).orElseGet(Traceparent::nieuw).kind();
+        exchange.setProperty(KoppelpuntHeaders.SPAN_ID, span.spanId());
+        Exchange aanroep = producer.send(BezorgRoute.WEBHOOK, e -> {
+            voorbereiding.vul(e, id);
+            e.getMessage().setHeader(TRACEPARENT, span.header());
+        });
         if (aanroep.getException() != null) {
             throw aanroep.getException();
         }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.koppelpunt.hub.KoppelpuntHeaders;
+import nl.koppelpunt.hub.logboek.Verwerkingslog;
 import nl.koppelpunt.hub.opslag.BezorgingRepository;
 import nl.koppelpunt.hub.regels.RegelMotor;
 
@@ -17,8 +18,11 @@ public class BezorgingVastlegger {
     private final RegelMotor motor;
     private final BezorgingRepository bezorgingen;
     private final TransactionTemplate transactie;
+    private final Verwerkingslog verwerkingslog;
 
-    public BezorgingVastlegger(RegelMotor motor, BezorgingRepository bezorgingen, TransactionTemplate transactie) {
+    public BezorgingVastlegger(RegelMotor motor, BezorgingRepository bezorgingen, TransactionTemplate transactie,
+                               Verwerkingslog verwerkingslog) {
+        this.verwerkingslog = verwerkingslog;
         this.motor = motor;
         this.bezorgingen = bezorgingen;
         this.transactie = transactie;
@@ -31,7 +35,13 @@ public class BezorgingVastlegger {
 
     public void bezorgd(Exchange exchange) {
         UUID id = id(exchange);
-        transactie.executeWithoutResult(status -> motor.bezorgd(id));
+        UUID berichtId = UUID.fromString(exchange.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class));
+        String abonnement = exchange.getMessage().getHeader(KoppelpuntHeaders.ABONNEMENT, String.class);
+        String span = exchange.getProperty(KoppelpuntHeaders.SPAN_ID, String.class);
+        transactie.executeWithoutResult(status -> {
+            motor.bezorgd(id);
+            verwerkingslog.vastleggen(berichtId, "bezorgd", abonnement, "bezorging " + id, span);
+        });
     }
 
     /** The last attempt failed, or the receiver refused the message outright. */

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -16,15 +18,20 @@ import org.springframework.util.StringUtils;
 
 import nl.koppelpunt.connectors.partner.PartnerCatalogLoader;
 import nl.koppelpunt.connectors.pki.DevelopmentPki;
+import nl.koppelpunt.connectors.pki.DevelopmentSigningKey;
 import nl.koppelpunt.connectors.pki.PartnerIdentity;
+import nl.koppelpunt.hub.privacy.VersleutelingConfiguratie;
 
 /**
  * In development mode ({@code koppelpunt.ontwikkeling=true}), creates under the data directory what a first start
- * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), and a
- * development pseudonym key. It runs as a bean factory post-processor: after every property source is in place, but
+ * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), a
+ * development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
  * before the HTTPS connector reads the certificates while the web server is created.
  */
 public class DevelopmentSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
+
+    /** The id of the generated development key for data at rest. */
+    static final String DEV_KEY_ID = "ontw1";
 
     private ConfigurableEnvironment env;
 
@@ -50,6 +57,20 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {
             Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "pseudoniem.key");
             keys.put("koppelpunt.pseudoniem.sleutel", DevelopmentKey.ensure(keyFile));
+        }
+        // The key that signs deliveries (docs/security/ondertekening.md).
+        if (!StringUtils.hasText(env.getProperty("koppelpunt.ondertekening.sleutel"))) {
+            Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "ondertekening.key");
+            keys.put("koppelpunt.ondertekening.sleutel", DevelopmentSigningKey.ensure(keyFile).toUri().toString());
+        }
+        // The keys that encrypt payloads at rest (docs/security/versleuteling.md).
+        if (Binder.get(env).bind(VersleutelingConfiguratie.SLEUTELS, Bindable.mapOf(String.class, String.class))
+                .map(Map::isEmpty).orElse(true)) {
+            Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "versleuteling-" + DEV_KEY_ID + ".key");
+            keys.put(VersleutelingConfiguratie.SLEUTELS + "." + DEV_KEY_ID, DevelopmentKey.ensure(keyFile));
+            if (!StringUtils.hasText(env.getProperty(VersleutelingConfiguratie.ACTIEVE_SLEUTEL))) {
+                keys.put(VersleutelingConfiguratie.ACTIEVE_SLEUTEL, DEV_KEY_ID);
+            }
         }
         env.getPropertySources().addLast(new MapPropertySource("koppelpunt-development-keys", keys));
     }

@@ -16,6 +16,7 @@ import nl.koppelpunt.hub.KoppelpuntHeaders;
 import nl.koppelpunt.hub.bericht.BerichtRepository;
 import nl.koppelpunt.hub.bericht.NieuwBericht;
 import nl.koppelpunt.hub.bericht.Opslagresultaat;
+import nl.koppelpunt.hub.logboek.Traceparent;
 import nl.koppelpunt.hub.privacy.Pseudonimiseerder;
 
 /**
@@ -43,10 +44,13 @@ public class IntakeOpslag implements Processor {
         JsonNode message = exchange.getProperty(KoppelpuntHeaders.BERICHT_JSON, JsonNode.class);
         String bsn = message.at(request.type().subjectPointer()).asText();
         UUID id = IDS.generate();
+        // The sender's trace continues here; the intake is a span of its own, the parent of all later processing.
+        Traceparent trace = Traceparent.parse(request.traceparent()).map(Traceparent::kind).orElseGet(Traceparent::nieuw);
         Opslagresultaat result = repository.opslaan(new NieuwBericht(id, request.type().code(), request.afzender().id(),
-                request.kanaal(), request.idempotencyKey(), json.fingerprint(message),
+                request.kanaal(), request.idempotencyKey(), pseudonimiseerder.vingerafdruk(json.fingerprint(message)),
                 request.inhoud(),
-                pseudonimiseerder.pseudoniem(bsn), message.hasNonNull("profielversie") ? message.get("profielversie").asInt() : null));
+                pseudonimiseerder.pseudoniem(bsn), message.hasNonNull("profielversie") ? message.get("profielversie").asInt() : null,
+                trace.traceId(), trace.spanId()));
         exchange.setProperty(KoppelpuntHeaders.ONTVANGSTBEWIJS,
                 new IntakeReceipt(result.id(), result.status(), result.herhaald()));
         exchange.setProperty(KoppelpuntHeaders.IN_WACHTRIJ_ZETTEN, result.inWachtrijZetten());

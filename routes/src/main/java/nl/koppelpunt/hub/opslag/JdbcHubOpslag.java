@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
 import nl.koppelpunt.connectors.partner.Abonnement;
 import nl.koppelpunt.hub.bericht.BerichtRepository;
+import nl.koppelpunt.hub.bericht.InhoudRepository;
 import nl.koppelpunt.hub.regels.BerichtRef;
 import nl.koppelpunt.hub.regels.Bezorging;
 import nl.koppelpunt.hub.regels.HubOpslag;
@@ -30,9 +31,11 @@ public class JdbcHubOpslag implements HubOpslag {
     private final ToestemmingRepository toestemmingen;
     private final ParkeerRepository parkeerplaats;
     private final BezorgingRepository bezorgingen;
+    private final InhoudRepository inhoud;
 
     public JdbcHubOpslag(BerichtRepository berichten, KoppelingRepository koppelingen, ToestemmingRepository toestemmingen,
-                         ParkeerRepository parkeerplaats, BezorgingRepository bezorgingen) {
+                         ParkeerRepository parkeerplaats, BezorgingRepository bezorgingen, InhoudRepository inhoud) {
+        this.inhoud = inhoud;
         this.berichten = berichten;
         this.koppelingen = koppelingen;
         this.toestemmingen = toestemmingen;
@@ -63,6 +66,7 @@ public class JdbcHubOpslag implements HubOpslag {
     @Override public boolean isGeparkeerd(UUID berichtId) { return parkeerplaats.isGeparkeerd(berichtId); }
     @Override public List<UUID> verlopenParkeringen(Instant nu) { return parkeerplaats.verlopen(nu); }
     @Override public void ruimOp(UUID berichtId) { berichten.ruimOp(berichtId); }
+    @Override public boolean wisInhoud(UUID berichtId) { return inhoud.wis(berichtId); }
 
     @Override public Optional<Bezorging> bezorging(UUID id) { return bezorgingen.van(id); }
     @Override public Optional<Bezorging> planBezorging(BerichtRef bericht, Abonnement abonnement) { return bezorgingen.plan(bericht, abonnement); }

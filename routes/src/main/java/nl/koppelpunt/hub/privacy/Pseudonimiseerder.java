@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class Pseudonimiseerder {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final byte[] VINGERAFDRUK = "koppelpunt:inhoud-hash:".getBytes(StandardCharsets.US_ASCII);
     private final SecretKeySpec key;
 
     public Pseudonimiseerder(@Value("${koppelpunt.pseudoniem.sleutel}") String base64Key) {
@@ -31,11 +32,26 @@ public class Pseudonimiseerder {
     }
 
     public String pseudoniem(String bsn) {
+        return HexFormat.of().formatHex(mac().doFinal(bsn.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * A keyed form of a message's content hash (the idempotency fingerprint). A plain SHA-256 of a small message such
+     * as a toestemming (a BSN, a gemeente, a date) can be confirmed by trying candidates; keyed it cannot. The prefix
+     * keeps these values apart from pseudonyms made with the same key.
+     */
+    public byte[] vingerafdruk(byte[] inhoudHash) {
+        Mac mac = mac();
+        mac.update(VINGERAFDRUK);
+        return mac.doFinal(inhoudHash);
+    }
+
+    private Mac mac() {
         try {
             // Mac is not thread-safe and cheap to create next to the HMAC itself.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(bsn.getBytes(StandardCharsets.US_ASCII)));
+            return mac;
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("pseudonym key rejected", e);
         } catch (GeneralSecurityException e) {

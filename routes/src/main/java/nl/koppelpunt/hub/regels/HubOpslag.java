@@ -71,6 +71,14 @@ public interface HubOpslag {
     /** Marks a message cleared away after its retention: it will not be routed again. */
     void ruimOp(UUID berichtId);
 
+    /**
+     * Deletes the message's payload, if nothing waits for it any more (no parking, no delivery planned or failed),
+     * and clears the message away: it will not be routed again.
+     *
+     * @return whether the payload was deleted now
+     */
+    boolean wisInhoud(UUID berichtId);
+
     // --- deliveries -------------------------------------------------------------------------------------------
 
     Optional<Bezorging> bezorging(UUID id);

@@ -106,7 +106,7 @@ public final class RegelMotor {
         return afronden(ronde);
     }
 
-    /** Parked messages past their retention are dropped. */
+    /** Parked messages past their retention are dropped, and their payloads deleted. */
     public int ruimOp() {
         Ronde ronde = ronde();
         List<UUID> verlopen = opslag.verlopenParkeringen(clock.instant());
@@ -114,6 +114,7 @@ public final class RegelMotor {
             opslag.ontparkeerBericht(id);
             opslag.ruimOp(id);
             ronde.verval(id, Vervalreden.BEWAARTERMIJN);
+            ronde.wisInhoud(id, Vervalreden.BEWAARTERMIJN);
         }
         afronden(ronde);
         return verlopen.size();

@@ -28,6 +28,9 @@ final class Ronde {
             .comparing((BerichtRef b) -> b.profielversie() == null ? 0 : b.profielversie())
             .thenComparingLong(BerichtRef::volgnummer);
 
+    /** The timeline event of a payload that was deleted; the metadata and the timeline stay. */
+    static final String INHOUD_VERWIJDERD = "inhoud-verwijderd";
+
     final HubOpslag opslag;
     final PartnerCatalog partners;
     final LocalDate vandaag;
@@ -103,6 +106,13 @@ final class Ronde {
         geraakt.add(berichtId);
         vervalredenen.put(berichtId, reden);
         opslag.gebeurtenis(berichtId, "vervallen", reden);
+    }
+
+    /** Deletes the payload of a message nothing waits for any more, and says why on its timeline. */
+    void wisInhoud(UUID berichtId, String reden) {
+        if (opslag.wisInhoud(berichtId)) {
+            opslag.gebeurtenis(berichtId, INHOUD_VERWIJDERD, reden);
+        }
     }
 
     void vervalBezorging(Bezorging bezorging, String reden) {

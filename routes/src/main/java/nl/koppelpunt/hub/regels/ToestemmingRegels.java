@@ -8,8 +8,9 @@ import nl.koppelpunt.schemas.Berichttype;
 
 /**
  * Rule 2's registry and rule 4: consent given releases the profiles that waited for it; consent withdrawn drops
- * every waiting or planned profile for that gemeente and tells the gemeente, if it ever received anything about the
- * person (a gemeente that never had the person's data must not learn about them from a withdrawal).
+ * every waiting or planned profile for that gemeente, deletes their payloads, and tells the gemeente, if it ever
+ * received anything about the person (a gemeente that never had the person's data must not learn about them from a
+ * withdrawal). An erased profile is not sent again after a new consent: COA sends a new version then.
  */
 final class ToestemmingRegels {
 
@@ -35,11 +36,19 @@ final class ToestemmingRegels {
             }
             return "toestemming gegeven";
         }
-        ronde.opslag.ontparkeer(p, Parkeerreden.GEEN_TOESTEMMING, gemeente)
-                .forEach(id -> ronde.verval(id, Vervalreden.TOESTEMMING_INGETROKKEN));
+        java.util.Set<java.util.UUID> ingetrokken = new java.util.LinkedHashSet<>();
+        ronde.opslag.ontparkeer(p, Parkeerreden.GEEN_TOESTEMMING, gemeente).forEach(id -> {
+            ronde.verval(id, Vervalreden.TOESTEMMING_INGETROKKEN);
+            ingetrokken.add(id);
+        });
         ronde.opslag.geplandeBezorgingen(p, gemeente).stream()
                 .filter(b -> b.type() == Berichttype.KLANTPROFIEL)
-                .forEach(b -> ronde.vervalBezorging(b, Vervalreden.TOESTEMMING_INGETROKKEN));
+                .forEach(b -> {
+                    ronde.vervalBezorging(b, Vervalreden.TOESTEMMING_INGETROKKEN);
+                    ingetrokken.add(b.berichtId());
+                });
+        // Erasure, not just a status: what waited for this gemeente is deleted (unless it still waits elsewhere).
+        ingetrokken.forEach(id -> ronde.wisInhoud(id, Vervalreden.TOESTEMMING_INGETROKKEN));
         if (ronde.partners.gemeente(gemeente).isPresent() && (gekoppeld || ronde.opslag.ooitBezorgd(p, gemeente))) {
             ronde.kennisgeving(Berichttype.INTREKKING, p, gemeente, Kennisgevingen.intrekking(toestemming));
         }

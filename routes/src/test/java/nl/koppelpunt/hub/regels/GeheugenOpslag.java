@@ -32,6 +32,8 @@ final class GeheugenOpslag implements HubOpslag {
     final Map<UUID, Bezorging> bezorgingen = new LinkedHashMap<>();
     final Map<UUID, String> bezorgredenen = new HashMap<>();
     final java.util.Set<UUID> opgeruimd = new java.util.HashSet<>();
+    /** Messages whose payload was deleted. */
+    final java.util.Set<UUID> gewist = new java.util.HashSet<>();
     private long volgnummer;
 
     BerichtRef ontvang(Berichttype type, String pseudoniem, Integer versie) {
@@ -49,6 +51,17 @@ final class GeheugenOpslag implements HubOpslag {
     }
 
     @Override public void ruimOp(UUID berichtId) { opgeruimd.add(berichtId); }
+
+    @Override public boolean wisInhoud(UUID berichtId) {
+        boolean wacht = isGeparkeerd(berichtId) || bezorgingenVan(berichtId).stream()
+                .anyMatch(z -> z.status() == Bezorging.Status.GEPLAND || z.status() == Bezorging.Status.MISLUKT);
+        if (wacht || gewist.contains(berichtId)) {
+            return false;
+        }
+        gewist.add(berichtId);
+        opgeruimd.add(berichtId);
+        return true;
+    }
 
     @Override public BerichtRef kennisgeving(Berichttype type, String pseudoniem, byte[] inhoud) { return ontvang(type, pseudoniem, null); }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,28 @@ class RegelsEndToEndTest {
         assertThat(ontvangen.body().path("burgerservicenummer").asText()).isEqualTo(BSN);
         assertThat(ONTVANGER.aangenomen(A_WERK)).isEmpty();
         wachtOpStatus(screening, "bezorgd");
+    }
+
+    @Test
+    void aDeliveryContinuesTheMessagesTraceAndIsRecordedInTheProcessingLogUnderItsSpan() throws Exception {
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        UUID screening = post("/api/v1/screenings", Berichten.screening(BSN));
+        await().atMost(WACHT).until(() -> ONTVANGER.aangenomen(U_WERK).size() == 1);
+        wachtOpStatus(screening, "bezorgd");
+
+        Map<String, Object> bericht = jdbc.queryForMap("SELECT trace_id, span_id FROM bericht WHERE id = ?", screening);
+        String traceparent = ONTVANGER.aangenomen(U_WERK).get(0).header("traceparent");
+        assertThat(traceparent).matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-01$");
+        String[] delen = traceparent.split("-");
+        assertThat(delen[1]).as("the message's trace").isEqualTo(bericht.get("trace_id"));
+        assertThat(delen[2]).as("a span of its own").isNotEqualTo(bericht.get("span_id"));
+        Map<String, Object> record = jdbc.queryForMap("""
+                SELECT span_id, parent_span_id, partner, verwerkingsactiviteit, betrokkene FROM verwerkingslog
+                WHERE bericht_id = ? AND handeling = 'bezorgd' AND partner = 'gemeente-utrecht.werk-en-inkomen'""", screening);
+        assertThat(record.get("span_id")).as("recorded under the span the gemeente received").isEqualTo(delen[2]);
+        assertThat(record.get("parent_span_id")).isEqualTo(bericht.get("span_id"));
+        assertThat(record.get("verwerkingsactiviteit")).isEqualTo("urn:koppelpunt:verwerkingsactiviteit:overdracht-screening");
+        assertThat((String) record.get("betrokkene")).isNotEqualTo(BSN).hasSize(64);
     }
 
     @Test

@@ -42,6 +42,7 @@ import nl.koppelpunt.schemas.Berichttype;
  * <li>every delivered klantprofiel had a koppeling to that gemeente and a valid consent at the moment of delivery
  * (every delivered screening a koppeling);</li>
  * <li>no subscription receives an older profile version after a newer one;</li>
+ * <li>no message is delivered after its payload was deleted (withdrawal, expiry);</li>
  * <li>in the end every message is delivered, parked, dropped with a reason, or failed (dead-lettered).</li>
  * </ul>
  */
@@ -146,6 +147,7 @@ class RegelsPropertiesTest {
             if (motor.mag(z.id()).isPresent()) {
                 return;
             }
+            assertThat(opslag.gewist).as("a delivery of a message whose payload was deleted: %s", z).doesNotContain(z.berichtId());
             if (!z.isKennisgeving()) {
                 assertThat(koppeling.get(z.onderwerpPseudoniem())).as("koppeling at delivery of %s", z).isEqualTo(z.gemeentecode());
             }

@@ -27,8 +27,18 @@ public final class Ontvanger implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as received. */
-    public record Verzoek(String pad, String idempotencyKey, String berichttype, String profielversie, JsonNode body, int antwoord) {
+    /**
+     * One request as received; {@code headers} (case-insensitive names) and {@code inhoud} (the exact bytes) are what a
+     * receiver verifies a signature over.
+     */
+    public record Verzoek(String pad, String idempotencyKey, String berichttype, String profielversie, JsonNode body, int antwoord,
+            String methode, Map<String, List<String>> headers, byte[] inhoud) {
+
+        /** The header's value as received (several fields of one name joined with ", ", as RFC 9110 §5.3 does). */
+        public String header(String naam) {
+            List<String> waarden = headers.get(naam);
+            return waarden == null ? null : String.join(", ", waarden);
+        }
     }
 
     private final HttpServer server;
@@ -112,8 +122,11 @@ public final class Ontvanger implements AutoCloseable {
         Integer gescript = script.getOrDefault(pad, new ConcurrentLinkedQueue<>()).poll();
         int status = gescript == null ? 200 : gescript;
         var headers = exchange.getRequestHeaders();
+        Map<String, List<String>> alleHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((naam, waarden) -> alleHeaders.put(naam, List.copyOf(waarden)));
         verzoeken.add(new Verzoek(pad, headers.getFirst("Idempotency-Key"), headers.getFirst("Koppelpunt-Berichttype"),
-                headers.getFirst("Koppelpunt-Profielversie"), body.length == 0 ? null : JSON.readTree(body), status));
+                headers.getFirst("Koppelpunt-Profielversie"), body.length == 0 ? null : JSON.readTree(body), status,
+                exchange.getRequestMethod(), java.util.Collections.unmodifiableMap(alleHeaders), body));
         try {
             exchange.sendResponseHeaders(status, -1);
         } catch (IOException senderGone) {
