@@ -46,5 +46,11 @@ public class VerwerkingenController {
 
     /** The body: the BSN of the person whose processings are asked for. */
     public record Zoekvraag(String burgerservicenummer) {
+
+        /** Spring's web layer logs the body it read by this text (DEBUG): never with the BSN. */
+        @Override
+        public String toString() {
+            return "Zoekvraag[burgerservicenummer=***]";
+        }
     }
 }
