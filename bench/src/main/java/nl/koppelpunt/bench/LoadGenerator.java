@@ -252,14 +252,15 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Behaves as a partner should: a 503 with Retry-After (admission control) is repeated with the same
+     * Behaves as a partner should: a 503 (admission control) or 429 (the partner's rate limit) with Retry-After is
+     * repeated with the same
      * Idempotency-Key after the wait, so the latency of the message includes the back-off.
      */
     private CompletableFuture<HttpResponse<String>> attempt(Tracker tracker, HttpRequest request, long sentAt) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             long now = System.nanoTime();
             Optional<String> retryAfter = response.headers().firstValue("Retry-After");
-            if (response.statusCode() != 503 || retryAfter.isEmpty()
+            if ((response.statusCode() != 503 && response.statusCode() != 429) || retryAfter.isEmpty()
                     || now - sentAt > REQUEST_TIMEOUT.toNanos()) {
                 return CompletableFuture.completedFuture(response);
             }

@@ -80,7 +80,7 @@ public final class Report {
             new Row("  delivered/s (klantprofielen, last dept.)", "throughput.deliveredPerSec", true),
             new Row("  deliveries/s (department POSTs)", "throughput.deliveriesPerSec", true),
             new Row("  requests sent in window", "throughput.sentInWindow", false),
-            new Row("  503 + Retry-After answers (retried)", "throughput.backpressure503InWindow", false),
+            new Row("  503/429 + Retry-After answers (retried)", "throughput.backpressure503InWindow", false),
             new Row("  accepted, sent in window", "throughput.acceptedSentInWindow", false),
             new Row("  not delivered after drain", "throughput.notDeliveredAfterDrain", false),
             new Row("  drain after window (s)", "throughput.drainSeconds", false),

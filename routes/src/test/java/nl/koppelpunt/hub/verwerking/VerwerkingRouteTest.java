@@ -51,6 +51,9 @@ class VerwerkingRouteTest {
     private static final AtomicBoolean BROKER_DOWN = new AtomicBoolean();
     private static final AtomicInteger CONSUMER_FAILURES_LEFT = new AtomicInteger();
     private static final AtomicInteger CONSUMER_ATTEMPTS = new AtomicInteger();
+    /** Simulated processing failures hit only this message, so no other test's message can use them up. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> FAIL_FOR = new java.util.concurrent.atomic.AtomicReference<>("");
+    private static final AtomicInteger TARGET_ATTEMPTS = new AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicReference<String> FAIL_AFTER_SENDS = new java.util.concurrent.atomic.AtomicReference<>();
     private static final AtomicInteger PASSES_AFTER_SENDS = new AtomicInteger();
     private static final AtomicBoolean FAILED_AFTER_SENDS = new AtomicBoolean();
@@ -93,6 +96,10 @@ class VerwerkingRouteTest {
         }));
         AdviceWith.adviceWith(camel, "regels", a -> a.weaveById("regels-toepassen").before().process(e -> {
             CONSUMER_ATTEMPTS.incrementAndGet();
+            if (!FAIL_FOR.get().equals(e.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class))) {
+                return;
+            }
+            TARGET_ATTEMPTS.incrementAndGet();
             if (CONSUMER_FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("consumer failure (simulated)");
             }
@@ -209,14 +216,10 @@ class VerwerkingRouteTest {
 
     @Test
     void aFailingConsumerIsRolledBackRedeliveredAndProcessesOnce() throws Exception {
-        CONSUMER_ATTEMPTS.set(0);
-        CONSUMER_FAILURES_LEFT.set(1);
-        HttpResponse<String> accepted = coa().post("/api/v1/klantprofielen", "redeliver-" + UUID.randomUUID(),
-                Voorbeelden.seedKlantprofiel());
-        UUID id = UUID.fromString(JSON.readTree(accepted.body()).path("berichtId").asText());
+        UUID id = postFailing("redeliver-" + UUID.randomUUID(), 1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
-        assertThat(CONSUMER_ATTEMPTS.get()).isEqualTo(2);
+        assertThat(TARGET_ATTEMPTS.get()).isEqualTo(2);
         assertThat(events(id, "verwerkt")).isEqualTo(1);
     }
 
@@ -247,9 +250,7 @@ class VerwerkingRouteTest {
 
     @Test
     void processingThatKeepsFailingIsDeadLetteredVisibleAndReplayable() throws Exception {
-        CONSUMER_FAILURES_LEFT.set(3);
-        HttpResponse<String> accepted = coa().post("/api/v1/klantprofielen", "dlq-" + UUID.randomUUID(), Voorbeelden.seedKlantprofiel());
-        UUID id = UUID.fromString(JSON.readTree(accepted.body()).path("berichtId").asText());
+        UUID id = postFailing("dlq-" + UUID.randomUUID(), 3);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "mislukt".equals(
                 jdbc.queryForObject("SELECT status FROM bericht WHERE id = ?", String.class, id)));
@@ -262,6 +263,21 @@ class VerwerkingRouteTest {
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
         assertThat(jdbc.queryForObject("SELECT status FROM bericht WHERE id = ?", String.class, id)).isNotEqualTo("mislukt");
+    }
+
+    /** Posts a profile whose processing fails {@code failures} times; processing is held until the id is known. */
+    private UUID postFailing(String key, int failures) throws Exception {
+        camel.getRouteController().stopRoute("verwerking");
+        try {
+            HttpResponse<String> accepted = coa().post("/api/v1/klantprofielen", key, Voorbeelden.seedKlantprofiel());
+            UUID id = berichtId(accepted);
+            TARGET_ATTEMPTS.set(0);
+            CONSUMER_FAILURES_LEFT.set(failures);
+            FAIL_FOR.set(id.toString());
+            return id;
+        } finally {
+            camel.getRouteController().startRoute("verwerking");
+        }
     }
 
     private HubClient coa() {
