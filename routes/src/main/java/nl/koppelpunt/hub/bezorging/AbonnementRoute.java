@@ -35,7 +35,8 @@ public class AbonnementRoute extends RouteBuilder {
     public void configure() {
         String id = routeId(abonnement);
         from("jms:queue:" + wachtrij(abonnement.id()) + "?transacted=true&lazyCreateTransactionManager=false"
-                + "&concurrentConsumers={{koppelpunt.bezorging.consumers}}")
+                + "&concurrentConsumers={{koppelpunt.bezorging.consumers}}"
+                + "&maxConcurrentConsumers={{koppelpunt.bezorging.max-consumers}}")
                 .routeId(id).routeConfigurationId(HubRouteConfiguration.BEZORGING)
                 .autoStartup("{{koppelpunt.bezorging.auto-startup}}")
                 .setProperty(KoppelpuntHeaders.BEZORGING_ID, header(KoppelpuntHeaders.BEZORGING_ID))

@@ -60,9 +60,19 @@ public class JdbcHubOpslag implements HubOpslag {
     @Override public void zetToestemming(String pseudoniem, Toestemmingstand t, UUID berichtId) { toestemmingen.zet(pseudoniem, t, berichtId); }
 
     @Override public void parkeer(BerichtRef bericht, Parkeerreden reden, String gemeentecode) { parkeerplaats.parkeer(bericht, reden, gemeentecode); }
-    @Override public List<UUID> ontparkeer(String pseudoniem, Parkeerreden reden, String gemeentecode) { return parkeerplaats.ontparkeer(pseudoniem, reden, gemeentecode); }
-    @Override public List<UUID> ontparkeerGemeente(Parkeerreden reden, String gemeentecode) { return parkeerplaats.ontparkeerGemeente(reden, gemeentecode); }
-    @Override public List<UUID> ontparkeerBericht(UUID berichtId) { return parkeerplaats.ontparkeerBericht(berichtId); }
+    @Override public List<UUID> ontparkeer(String pseudoniem, Parkeerreden reden, String gemeentecode) {
+        return vrijgegeven(parkeerplaats.ontparkeer(pseudoniem, reden, gemeentecode), reden.code());
+    }
+    @Override public List<UUID> ontparkeerGemeente(Parkeerreden reden, String gemeentecode) {
+        return vrijgegeven(parkeerplaats.ontparkeerGemeente(reden, gemeentecode), reden.code());
+    }
+    @Override public List<UUID> ontparkeerBericht(UUID berichtId) { return vrijgegeven(parkeerplaats.ontparkeerBericht(berichtId), null); }
+
+    /** A release from parking is a processing of the person (timeline and processing log); what follows decides. */
+    private List<UUID> vrijgegeven(List<UUID> ids, String reden) {
+        ids.forEach(id -> berichten.gebeurtenis(id, "vrijgegeven", reden == null ? null : "was geparkeerd: " + reden));
+        return ids;
+    }
     @Override public boolean isGeparkeerd(UUID berichtId) { return parkeerplaats.isGeparkeerd(berichtId); }
     @Override public List<UUID> verlopenParkeringen(Instant nu) { return parkeerplaats.verlopen(nu); }
     @Override public void ruimOp(UUID berichtId) { berichten.ruimOp(berichtId); }

@@ -74,8 +74,13 @@ class VerwerkingslogTest extends HubIntegrationTest {
         assertThat(lijst.statusCode()).isEqualTo(200);
         assertThat(lijst.body()).contains(profiel.toString());
 
+        // A koppeling releases the profile from parking (it then waits for consent).
+        UUID koppeling = post("/api/v1/koppelingen", Berichten.koppeling(bsn, "GM0363"), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(koppeling, "verwerkt") == 1);
+
         List<JsonNode> records = vanBericht(zoek("auditor", bsn), profiel);
-        assertThat(records).extracting(r -> r.path("handeling").asText()).contains("ontvangen", "geparkeerd", "ingezien-door-beheer");
+        assertThat(records).extracting(r -> r.path("handeling").asText())
+                .contains("ontvangen", "geparkeerd", "ingezien-door-beheer", "vrijgegeven");
         assertThat(records).filteredOn(r -> r.path("handeling").asText().equals("ingezien-door-beheer"))
                 .allSatisfy(r -> assertThat(r.path("partner").asText()).isEqualTo("beheer"));
         // Without a traceparent a new trace starts.
