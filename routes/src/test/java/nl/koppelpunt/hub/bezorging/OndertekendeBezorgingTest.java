@@ -46,6 +46,7 @@ import nl.koppelpunt.hub.support.Handtekeningcontrole.Ontvangen;
 import nl.koppelpunt.hub.support.Handtekeningcontrole.Uitslag;
 import nl.koppelpunt.hub.support.HubClient;
 import nl.koppelpunt.hub.support.Ontvanger;
+import nl.koppelpunt.hub.support.Rust;
 
 /**
  * Signed deliveries end to end: the gateway signs with a configured key (after a rotation: an earlier key stays
@@ -98,9 +99,7 @@ class OndertekendeBezorgingTest {
 
     @AfterEach
     void wachtTotRustig() {
-        await().atMost(WACHT).until(() -> jdbc.queryForObject(
-                "SELECT (SELECT count(*) FROM bezorging WHERE status = 'gepland') + (SELECT count(*) FROM bericht WHERE status = 'ontvangen')",
-                Integer.class) == 0);
+        Rust.wachtTotRustig(jdbc, WACHT);
     }
 
     @AfterAll

@@ -30,6 +30,7 @@ import nl.koppelpunt.hub.KoppelpuntApplication;
 import nl.koppelpunt.hub.support.Berichten;
 import nl.koppelpunt.hub.support.HubClient;
 import nl.koppelpunt.hub.support.Ontvanger;
+import nl.koppelpunt.hub.support.Rust;
 
 /**
  * The rules end to end over real HTTP: COA posts over mutual TLS, the gateway runs on embedded PostgreSQL and
@@ -83,9 +84,7 @@ class RegelsEndToEndTest {
      */
     @org.junit.jupiter.api.AfterEach
     void wachtTotRustig() {
-        await().atMost(WACHT).until(() -> jdbc.queryForObject(
-                "SELECT (SELECT count(*) FROM bezorging WHERE status = 'gepland') + (SELECT count(*) FROM bericht WHERE status = 'ontvangen')",
-                Integer.class) == 0);
+        Rust.wachtTotRustig(jdbc, WACHT);
     }
 
     @AfterAll
