@@ -1,0 +1,134 @@
+package nl.koppelpunt.hub.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.UUID;
+import javax.xml.transform.Source;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMResult;
+import javax.xml.transform.stream.StreamResult;
+import nl.koppelpunt.connectors.soap.SoapIntakeEndpoint;
+import nl.koppelpunt.hub.support.HubIntegrationTest;
+import nl.koppelpunt.hub.support.SoapClient;
+import nl.koppelpunt.hub.support.Voorbeelden;
+import nl.koppelpunt.schemas.Berichttype;
+import nl.koppelpunt.schemas.XmlEncoding;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The SOAP intake with a real CXF client over mutual TLS: same contract, rules and guarantees as REST. */
+class SoapIntakeTest extends HubIntegrationTest {
+
+    private final XmlEncoding encoding = new XmlEncoding();
+
+    @Test
+    void klantprofielIsAcceptedAndProcessedLikeRest() throws Exception {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        Source antwoord = soap("coa").send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId,
+                SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL));
+
+        Element bevestiging = element(antwoord);
+        assertThat(bevestiging.getLocalName()).isEqualTo("ontvangstbevestiging");
+        UUID id = UUID.fromString(text(bevestiging, "berichtId"));
+        assertThat(text(bevestiging, "status")).isEqualTo("ontvangen");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE id = ? AND afzender = 'coa' AND kanaal = 'soap'"
+                + " AND berichttype = 'klantprofiel' AND idempotentie_sleutel = ?", Integer.class, id, messageId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "verwerkt") == 1);
+    }
+
+    @Test
+    void theSameMessageIdTwiceGivesTheSameBerichtId() throws Exception {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        Document bericht = klantprofiel(Voorbeelden.seedKlantprofielJson());
+        String action = SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL);
+        String eerste = text(element(soap("coa").send(bericht, messageId, action)), "berichtId");
+        String tweede = text(element(soap("coa").send(bericht, messageId, action)), "berichtId");
+        assertThat(tweede).isEqualTo(eerste);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE idempotentie_sleutel = ?", Integer.class, messageId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSchemaViolationIsAClientFaultNamingTheElementAndStoresNothing() throws Exception {
+        ObjectNode profiel = Voorbeelden.seedKlantprofielJson();
+        ((ObjectNode) profiel.path("persoonsgegevens")).put("burgerservicenummer", "123456789");
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault("coa", klantprofiel(profiel), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL));
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("Client");
+        assertThat(fault.getMessage())
+                .contains("klantprofiel/persoonsgegevens/burgerservicenummer")
+                .doesNotContain("123456789");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void aRoleThatMayNotSendTheTypeGetsAFault() throws Exception {
+        // TVS may send koppelingen only, not klantprofielen.
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault("tvs", klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId,
+                SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL));
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("Client");
+        assertThat(fault.getMessage()).contains("Niet toegestaan").contains("klantprofiel");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void anActionThatDoesNotMatchTheBodyIsRefused() throws Exception {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault("coa", klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId,
+                SoapIntakeEndpoint.action(Berichttype.KOPPELING));
+        // CXF's WS-Addressing layer refuses it already (the endpoint checks it again as a second line).
+        assertThat(fault.getMessage()).contains("Addressing");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    /** The fault the client received (CXF hands it over as the cause of a WebServiceException without SAAJ). */
+    static SoapFault fault(Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SoapFault) {
+                return (SoapFault) t;
+            }
+        }
+        throw new AssertionError("expected a SOAP fault, got " + thrown, thrown);
+    }
+
+    private SoapFault fault(String partner, Document bericht, String messageId, String action) {
+        return fault(() -> soap(partner).send(bericht, messageId, action));
+    }
+
+    private int stored(String messageId) {
+        return jdbc.queryForObject("SELECT count(*) FROM bericht WHERE idempotentie_sleutel = ?", Integer.class, messageId);
+    }
+
+    private SoapClient soap(String partner) {
+        return SoapClient.partner(DATA_DIR, partner, port);
+    }
+
+    private Document klantprofiel(ObjectNode json) {
+        return encoding.toXml(Berichttype.KLANTPROFIEL, json);
+    }
+
+    static Element element(Source source) throws Exception {
+        DOMResult result = new DOMResult();
+        TransformerFactory.newInstance().newTransformer().transform(source, result);
+        return ((Document) result.getNode()).getDocumentElement();
+    }
+
+    static String text(Element parent, String name) {
+        return parent.getElementsByTagNameNS(XmlEncoding.NAMESPACE, name).item(0).getTextContent();
+    }
+
+    static String serialise(Source source) throws Exception {
+        StringWriter writer = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(source, new StreamResult(writer));
+        return writer.toString();
+    }
+}
