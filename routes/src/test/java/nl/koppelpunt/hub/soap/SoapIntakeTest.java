@@ -89,6 +89,21 @@ class SoapIntakeTest extends HubIntegrationTest {
         assertThat(stored(messageId)).isZero();
     }
 
+    @Test
+    void theWsdlAndItsSchemaArePublished() {
+        java.net.http.HttpResponse<String> wsdl = client("coa").get("/services/koppelpunt?wsdl");
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        for (Berichttype type : Berichttype.inkomende()) {
+            assertThat(wsdl.body()).contains("<wsdl:operation name=\"" + type.code() + "\">");
+        }
+        java.util.regex.Matcher xsd = java.util.regex.Pattern.compile("schemaLocation=\"([^\"]+)\"").matcher(wsdl.body());
+        assertThat(xsd.find()).as("the WSDL imports the XSD").isTrue();
+        java.net.http.HttpResponse<String> schema = client("coa").get(
+                java.net.URI.create(xsd.group(1)).getRawPath() + "?" + java.net.URI.create(xsd.group(1)).getRawQuery());
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("name=\"ontvangstbevestiging\"");
+    }
+
     /** The fault the client received (CXF hands it over as the cause of a WebServiceException without SAAJ). */
     static SoapFault fault(Runnable call) {
         Throwable thrown = catchThrowable(call::run);
