@@ -6,7 +6,14 @@ import java.util.Map;
 import nl.koppelpunt.connectors.intake.IntakeGateway;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import java.security.KeyStore;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.apache.cxf.ws.security.wss4j.DefaultCryptoCoverageChecker;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
+import org.apache.wss4j.common.crypto.Crypto;
+import org.apache.wss4j.common.crypto.Merlin;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,17 +32,48 @@ public class SoapConfiguration {
     /** Where the intake service sits below the CXF servlet. */
     public static final String ADRES = "/koppelpunt";
 
+    /** The TLS server's SSL bundle: its trust store also decides which signing certificates are trusted. */
+    static final String SSL_BUNDLE = "koppelpunt-server";
+    private static final String CRYPTO_REF = "koppelpunt.soap.handtekening-crypto";
+
     @Bean
-    public Endpoint soapIntakeEndpoint(Bus bus, IntakeGateway intake,
+    public Endpoint soapIntakeEndpoint(Bus bus, IntakeGateway intake, SslBundles bundles,
                                        @Value("${koppelpunt.intake.max-body-bytes:1048576}") int maxBodyBytes,
                                        @Value("${koppelpunt.intake.max-nesting-depth:32}") int maxDepth) {
         EndpointImpl endpoint = new EndpointImpl(bus, new SoapIntakeEndpoint(intake));
         WSAddressingFeature addressing = new WSAddressingFeature();
         addressing.setAddressingRequired(true);
         endpoint.getFeatures().add(addressing);
-        endpoint.setProperties(limieten(maxBodyBytes, maxDepth));
+        Map<String, Object> properties = limieten(maxBodyBytes, maxDepth);
+        properties.put(CRYPTO_REF, handtekeningCrypto(bundles.getBundle(SSL_BUNDLE).getStores().getTrustStore()));
+        endpoint.setProperties(properties);
+        endpoint.getInInterceptors().add(new WSS4JInInterceptor(wsSecurity()));
+        // WUS 2W-be-S: the Body, the Timestamp and every WS-Addressing header present must be covered by the signature.
+        endpoint.getInInterceptors().add(new DefaultCryptoCoverageChecker());
         endpoint.publish(ADRES);
         return endpoint;
+    }
+
+    /**
+     * WS-Security as WUS 2W-be-S asks: a Timestamp and an X.509 signature, the certificate sent along
+     * (BinarySecurityToken) and trusted when a CA of the TLS trust store issued it. Which partner signed is checked
+     * by the endpoint against the TLS client certificate.
+     */
+    static Map<String, Object> wsSecurity() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
+        config.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, CRYPTO_REF);
+        config.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
+        config.put(ConfigurationConstants.TTL_TIMESTAMP, "300");
+        config.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
+        config.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
+        return config;
+    }
+
+    private static Crypto handtekeningCrypto(KeyStore trustStore) {
+        Merlin crypto = new Merlin();
+        crypto.setTrustStore(trustStore);
+        return crypto;
     }
 
     static Map<String, Object> limieten(int maxBodyBytes, int maxDepth) {

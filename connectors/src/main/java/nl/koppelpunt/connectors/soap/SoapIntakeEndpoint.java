@@ -80,6 +80,7 @@ public class SoapIntakeEndpoint implements Provider<DOMSource> {
             if (partner == null) {
                 throw new IntakeException(Probleem.NIET_TOEGESTAAN, "Geen geauthenticeerde partner.");
             }
+            Ondertekenaar.controleer(message, partner);
             ObjectNode body = encoding.toJson(type, bericht);
             IntakeReceipt receipt = intake.accept(new IntakeRequest(partner, type, key, "soap",
                     json.writeValueAsBytes(body), traceparent(message)));

@@ -90,6 +90,37 @@ class SoapIntakeTest extends HubIntegrationTest {
     }
 
     @Test
+    void anUnsignedMessageIsRefused() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> SoapClient.partner(DATA_DIR, "coa", null, port).send(
+                klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getMessage()).isNotBlank();
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void aSignatureByAnotherPartnerThanTheTlsCertificateIsRefused() {
+        // TLS as COA, signed with TVS's (trusted, valid) certificate.
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> SoapClient.partner(DATA_DIR, "coa", "tvs", port).send(
+                klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getMessage()).contains("ondertekeningscertificaat");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void theSameMessageIdWithOtherContentIsAConflict() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        String action = SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL);
+        soap("coa").send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, action);
+        ObjectNode anders = Voorbeelden.seedKlantprofielJson();
+        anders.put("profielversie", 99);
+        SoapFault fault = fault(() -> soap("coa").send(klantprofiel(anders), messageId, action));
+        assertThat(fault.getMessage()).contains("Idempotency-Key");
+        assertThat(stored(messageId)).isEqualTo(1);
+    }
+
+    @Test
     void theWsdlAndItsSchemaArePublished() {
         java.net.http.HttpResponse<String> wsdl = client("coa").get("/services/koppelpunt?wsdl");
         assertThat(wsdl.statusCode()).isEqualTo(200);

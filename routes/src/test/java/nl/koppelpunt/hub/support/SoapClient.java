@@ -5,6 +5,17 @@ import jakarta.xml.ws.Dispatch;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.soap.AddressingFeature;
 import java.net.URL;
+import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.Map;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import nl.koppelpunt.connectors.pki.PemKeyStores;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
+import org.apache.wss4j.common.crypto.Crypto;
+import org.apache.wss4j.common.crypto.Merlin;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.xml.namespace.QName;
@@ -30,19 +41,34 @@ public final class SoapClient {
     private static final URL WSDL = SoapClient.class.getClassLoader()
             .getResource("koppelpunt/contracts/v1/soap/koppelpunt-intake-v1.wsdl");
 
+    private static final char[] PASSWORD = "in-memory".toCharArray();
+
     private final SSLContext ssl;
     private final String address;
+    private final KeyStore signing;
 
-    public SoapClient(SSLContext ssl, String address) {
+    /**
+     * @param signing the key store (alias {@code key}) whose key signs each request (WS-Security), or null to send
+     *                unsigned requests
+     */
+    public SoapClient(SSLContext ssl, String address, KeyStore signing) {
         this.ssl = ssl;
         this.address = address;
+        this.signing = signing;
     }
 
-    /** A demo partner's client, with the PEM files the gateway generated in {@code <dataDir>/pki}. */
+    /** A demo partner's client that signs with its own key: the PEM files the gateway generated in {@code <dataDir>/pki}. */
     public static SoapClient partner(Path dataDir, String partnerId, int port) {
+        return partner(dataDir, partnerId, partnerId, port);
+    }
+
+    /** Connects with one partner's TLS certificate and signs with another's ({@code signer} null: not at all). */
+    public static SoapClient partner(Path dataDir, String partnerId, String signer, int port) {
         Path pki = dataDir.resolve("pki");
+        KeyStore signing = signer == null ? null
+                : PemKeyStores.keyStore(pki.resolve(signer + ".crt"), pki.resolve(signer + ".key"), "key", PASSWORD);
         return new SoapClient(PemSslContexts.client(pki.resolve(partnerId + ".crt"), pki.resolve(partnerId + ".key"),
-                pki.resolve("ca.crt")), "https://localhost:" + port + "/services/koppelpunt");
+                pki.resolve("ca.crt")), "https://localhost:" + port + "/services/koppelpunt", signing);
     }
 
     /**
@@ -65,7 +91,43 @@ public final class SoapClient {
         TLSClientParameters tls = new TLSClientParameters();
         tls.setSslContext(ssl);
         ((HTTPConduit) client.getConduit()).setTlsClientParameters(tls);
+        if (signing != null) {
+            client.getOutInterceptors().add(new WSS4JOutInterceptor(wsSecurity()));
+            dispatch.getRequestContext().put(CRYPTO_REF, crypto());
+        }
         return dispatch.invoke(new DOMSource(bericht));
+    }
+
+    private static final String CRYPTO_REF = "test.signing-crypto";
+    private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+    private static final String WSA = "http://www.w3.org/2005/08/addressing";
+
+    /** WUS 2W-be-S as a partner sends it: Timestamp, then an X.509 signature over Timestamp, Body and WS-Addressing. */
+    private static Map<String, Object> wsSecurity() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
+        config.put(ConfigurationConstants.USER, "key");
+        config.put(ConfigurationConstants.SIG_PROP_REF_ID, CRYPTO_REF);
+        config.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
+        config.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;"
+                + "{Element}{http://schemas.xmlsoap.org/soap/envelope/}Body");
+        config.put(ConfigurationConstants.OPTIONAL_SIGNATURE_PARTS, "{Element}{" + WSA + "}To;{Element}{" + WSA + "}ReplyTo;"
+                + "{Element}{" + WSA + "}MessageID;{Element}{" + WSA + "}Action;{Element}{" + WSA + "}FaultTo;"
+                + "{Element}{" + WSA + "}RelatesTo");
+        config.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
+            for (Callback callback : callbacks) {
+                if (callback instanceof WSPasswordCallback) {
+                    ((WSPasswordCallback) callback).setPassword(new String(PASSWORD));
+                }
+            }
+        });
+        return config;
+    }
+
+    private Crypto crypto() {
+        Merlin crypto = new Merlin();
+        crypto.setKeyStore(signing);
+        return crypto;
     }
 
     private static AttributedURIType uri(String value) {
