@@ -109,6 +109,15 @@ class SoapIntakeTest extends HubIntegrationTest {
     }
 
     @Test
+    void aSignatureThatLeavesTheAddressingHeadersOutIsRefused() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withoutSignedAddressing().send(
+                klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getMessage()).isNotBlank();
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
     void theSameMessageIdWithOtherContentIsAConflict() {
         String messageId = "urn:uuid:" + UUID.randomUUID();
         String action = SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL);

@@ -46,6 +46,7 @@ public final class SoapClient {
     private final SSLContext ssl;
     private final String address;
     private final KeyStore signing;
+    private boolean signAddressing = true;
 
     /**
      * @param signing the key store (alias {@code key}) whose key signs each request (WS-Security), or null to send
@@ -55,6 +56,12 @@ public final class SoapClient {
         this.ssl = ssl;
         this.address = address;
         this.signing = signing;
+    }
+
+    /** For tests of the server's coverage check: sign only Timestamp and Body, not the WS-Addressing headers. */
+    public SoapClient withoutSignedAddressing() {
+        signAddressing = false;
+        return this;
     }
 
     /** A demo partner's client that signs with its own key: the PEM files the gateway generated in {@code <dataDir>/pki}. */
@@ -92,7 +99,7 @@ public final class SoapClient {
         tls.setSslContext(ssl);
         ((HTTPConduit) client.getConduit()).setTlsClientParameters(tls);
         if (signing != null) {
-            client.getOutInterceptors().add(new WSS4JOutInterceptor(wsSecurity()));
+            client.getOutInterceptors().add(new WSS4JOutInterceptor(wsSecurity(signAddressing)));
             dispatch.getRequestContext().put(CRYPTO_REF, crypto());
         }
         return dispatch.invoke(new DOMSource(bericht));
@@ -103,7 +110,7 @@ public final class SoapClient {
     private static final String WSA = "http://www.w3.org/2005/08/addressing";
 
     /** WUS 2W-be-S as a partner sends it: Timestamp, then an X.509 signature over Timestamp, Body and WS-Addressing. */
-    private static Map<String, Object> wsSecurity() {
+    private static Map<String, Object> wsSecurity(boolean signAddressing) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
         config.put(ConfigurationConstants.USER, "key");
@@ -111,9 +118,11 @@ public final class SoapClient {
         config.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
         config.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;"
                 + "{Element}{http://schemas.xmlsoap.org/soap/envelope/}Body");
-        config.put(ConfigurationConstants.OPTIONAL_SIGNATURE_PARTS, "{Element}{" + WSA + "}To;{Element}{" + WSA + "}ReplyTo;"
+        if (signAddressing) {
+            config.put(ConfigurationConstants.OPTIONAL_SIGNATURE_PARTS, "{Element}{" + WSA + "}To;{Element}{" + WSA + "}ReplyTo;"
                 + "{Element}{" + WSA + "}MessageID;{Element}{" + WSA + "}Action;{Element}{" + WSA + "}FaultTo;"
                 + "{Element}{" + WSA + "}RelatesTo");
+        }
         config.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
             for (Callback callback : callbacks) {
                 if (callback instanceof WSPasswordCallback) {
