@@ -116,6 +116,8 @@ public final class SoapClient {
         config.put(ConfigurationConstants.USER, "key");
         config.put(ConfigurationConstants.SIG_PROP_REF_ID, CRYPTO_REF);
         config.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
+        config.put(ConfigurationConstants.SIG_ALGO, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+        config.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
         config.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;"
                 + "{Element}{http://schemas.xmlsoap.org/soap/envelope/}Body");
         if (signAddressing) {
