@@ -24,3 +24,12 @@ CREATE INDEX inburgeringsresultaat_gemeente ON inburgeringsresultaat (gemeenteco
 
 -- The regional figures count koppelingen per arbeidsmarktregio and gemeente.
 CREATE INDEX koppeling_regio ON koppeling (arbeidsmarktregio, gemeentecode) WHERE actief;
+
+-- The sectors of each person's latest screening, taken out at processing time, because the payload is encrypted at
+-- rest and a statistics query cannot read it. Only the sector codes of the contract's list; gone with the message.
+CREATE TABLE screening_sectoren (
+    onderwerp_pseudoniem text   PRIMARY KEY,
+    bericht_id           uuid   NOT NULL REFERENCES bericht (id) ON DELETE CASCADE,
+    volgnummer           bigint NOT NULL,
+    sectoren             text   NOT NULL
+);

@@ -1,6 +1,8 @@
 package nl.koppelpunt.hub.regio;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +19,8 @@ import nl.koppelpunt.schemas.Violation;
 
 /**
  * {@code GET /api/v1/arbeidsmarktregios/{code}/statistieken}: per gemeente of the region, how many vergunninghouders
- * are gekoppeld, gave consent, had their profile delivered, or have a message parked; small counts suppressed
+ * are gekoppeld, gave consent, had their profile delivered, or have a message parked, and per sector of their latest
+ * screening; small counts suppressed
  * ({@link Onderdrukking}). Aggregated and without personal data, so every partner organisation may read every region.
  */
 @RestController
@@ -40,7 +43,7 @@ public class RegiostatistiekController {
 
     /** One gemeente's row. */
     public record Gemeente(String gemeentecode, Telling gekoppeld, Telling toestemming, Telling profielBezorgd,
-                           Telling geparkeerd) {
+                           Telling geparkeerd, Map<String, Telling> sectoren) {
     }
 
     @GetMapping("/api/v1/arbeidsmarktregios/{code}/statistieken")
@@ -50,10 +53,24 @@ public class RegiostatistiekController {
             throw new IntakeException(Probleem.ONGELDIG_VERZOEK, "Ongeldig verzoek.",
                     List.of(new Violation("code", "Verwacht AM gevolgd door twee cijfers, bijvoorbeeld AM12.")));
         }
+        Map<String, Map<String, Long>> sectoren = opslag.sectorenPerGemeente(code);
         List<Gemeente> gemeenten = opslag.perGemeente(code).stream().map(t -> new Gemeente(t.gemeentecode(),
                 onderdrukking.gekoppeld(t.gekoppeld()), onderdrukking.deelVan(t.toestemming(), t.gekoppeld()),
-                onderdrukking.deelVan(t.profielBezorgd(), t.gekoppeld()), onderdrukking.deelVan(t.geparkeerd(), t.gekoppeld())))
+                onderdrukking.deelVan(t.profielBezorgd(), t.gekoppeld()), onderdrukking.deelVan(t.geparkeerd(), t.gekoppeld()),
+                sectoren(sectoren.getOrDefault(t.gemeentecode(), Map.of()), t.gekoppeld())))
                 .toList();
         return new Regiostatistiek(code, onderdrukking.drempel(), gemeenten);
+    }
+
+    /**
+     * Every sector of the contract's list, always: listing only the sectors someone named would say, through a
+     * suppressed cell, that at least one person named it.
+     */
+    private Map<String, Telling> sectoren(Map<String, Long> tellingen, long gekoppeld) {
+        Map<String, Telling> uit = new LinkedHashMap<>();
+        for (String sector : ScreeningSectoren.SECTOREN) {
+            uit.put(sector, onderdrukking.deelVan(tellingen.getOrDefault(sector, 0L), gekoppeld));
+        }
+        return uit;
     }
 }

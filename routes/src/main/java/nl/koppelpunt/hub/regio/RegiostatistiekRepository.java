@@ -1,6 +1,8 @@
 package nl.koppelpunt.hub.regio;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -41,5 +43,20 @@ public class RegiostatistiekRepository {
                 FROM gekoppeld g GROUP BY g.gemeentecode ORDER BY g.gemeentecode""",
                 (rs, i) -> new Tellingen(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
                 arbeidsmarktregio);
+    }
+
+    /** Per gemeente of the region: per sector, the gekoppelde persons whose latest screening names it. */
+    public Map<String, Map<String, Long>> sectorenPerGemeente(String arbeidsmarktregio) {
+        Map<String, Map<String, Long>> uit = new HashMap<>();
+        jdbc.query("""
+                SELECT k.gemeentecode, s.sector, count(DISTINCT k.onderwerp_pseudoniem)
+                FROM koppeling k JOIN screening_sectoren ss ON ss.onderwerp_pseudoniem = k.onderwerp_pseudoniem
+                CROSS JOIN LATERAL unnest(string_to_array(ss.sectoren, ',')) AS s(sector)
+                WHERE k.actief AND k.arbeidsmarktregio = ?
+                GROUP BY k.gemeentecode, s.sector""",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    uit.computeIfAbsent(rs.getString(1), g -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                }, arbeidsmarktregio);
+        return uit;
     }
 }

@@ -20,7 +20,8 @@ import nl.koppelpunt.hub.support.Voorbeelden;
 /**
  * Regional figures from real messages through the REST intake, in a region of this class alone (AM35): ten persons
  * gekoppeld to Amsterdam (five with consent, the other five with a klantprofiel parked for want of it), three to
- * Utrecht. Counts under the threshold of 5, and counts whose complement is under it, are suppressed.
+ * Utrecht, each with a screening naming sectors. Counts under the threshold of 5, and counts whose complement is under
+ * it, are suppressed.
  */
 class RegiostatistiekTest extends HubIntegrationTest {
 
@@ -41,9 +42,15 @@ class RegiostatistiekTest extends HubIntegrationTest {
         AMSTERDAM.subList(0, 5).forEach(bsn -> stuur("/api/v1/toestemmingen", Berichten.toestemming(bsn, "GM0363", true)));
         AMSTERDAM.subList(5, 10).forEach(bsn -> stuur("/api/v1/klantprofielen", Berichten.klantprofiel(bsn, 1)));
         UTRECHT.forEach(bsn -> stuur("/api/v1/toestemmingen", Berichten.toestemming(bsn, "GM0344", true)));
+        for (int i = 0; i < AMSTERDAM.size(); i++) {
+            stuur("/api/v1/screenings", screening(AMSTERDAM.get(i), i < 5 ? List.of("techniek", "bouw") : List.of("techniek", "horeca")));
+        }
+        UTRECHT.forEach(bsn -> stuur("/api/v1/screenings", screening(bsn, List.of("zorg"))));
         await().atMost(Duration.ofSeconds(60)).until(() -> telling(
                 "SELECT count(*) FROM parkering WHERE gemeentecode = 'GM0363' AND reden = 'geen-toestemming'") >= 5
-                && telling("SELECT count(*) FROM toestemming WHERE gemeentecode IN ('GM0363', 'GM0344') AND gegeven") >= 8);
+                && telling("SELECT count(*) FROM toestemming WHERE gemeentecode IN ('GM0363', 'GM0344') AND gegeven") >= 8
+                && telling("SELECT count(*) FROM screening_sectoren s JOIN koppeling k USING (onderwerp_pseudoniem)"
+                        + " WHERE k.actief AND k.arbeidsmarktregio = 'AM35'") == 13);
 
         HttpResponse<String> antwoord = client("tvs").get("/api/v1/arbeidsmarktregios/" + REGIO + "/statistieken");
         assertThat(antwoord.statusCode()).as(antwoord.body()).isEqualTo(200);
@@ -57,11 +64,17 @@ class RegiostatistiekTest extends HubIntegrationTest {
         assertGetoond(amsterdam.path("toestemming"), 5);
         assertGetoond(amsterdam.path("geparkeerd"), 5);
         assertOnderdrukt(amsterdam.path("profielBezorgd")); // none delivered in these tests: zero is suppressed too
+        assertOnderdrukt(amsterdam.path("sectoren").path("techniek")); // all ten: "everyone" is suppressed like "nobody"
+        assertGetoond(amsterdam.path("sectoren").path("bouw"), 5);
+        assertGetoond(amsterdam.path("sectoren").path("horeca"), 5);
+        assertOnderdrukt(amsterdam.path("sectoren").path("zorg"));
+        assertThat(amsterdam.path("sectoren").size()).as("every sector, named or not").isEqualTo(10);
 
         JsonNode utrecht = regio.path("gemeenten").get(0);
         for (String cel : List.of("gekoppeld", "toestemming", "profielBezorgd", "geparkeerd")) {
             assertOnderdrukt(utrecht.path(cel));
         }
+        assertOnderdrukt(utrecht.path("sectoren").path("zorg"));
 
         assertThat(client("gemeente-utrecht").get("/api/v1/arbeidsmarktregios/" + REGIO + "/statistieken").statusCode()).isEqualTo(200);
         assertThat(client("beheer").get("/api/v1/arbeidsmarktregios/" + REGIO + "/statistieken").statusCode()).isEqualTo(403);
@@ -82,6 +95,13 @@ class RegiostatistiekTest extends HubIntegrationTest {
         ObjectNode m = JSON.createObjectNode();
         m.put("burgerservicenummer", bsn).put("soort", "koppeling").put("gemeentecode", gemeentecode)
                 .put("arbeidsmarktregio", REGIO).put("datum", "2017-03-20");
+        return Voorbeelden.bytes(m);
+    }
+
+    private static byte[] screening(String bsn, List<String> sectoren) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("burgerservicenummer", bsn).put("datum", "2017-03-20");
+        sectoren.forEach(m.putArray("sectoren")::add);
         return Voorbeelden.bytes(m);
     }
 
