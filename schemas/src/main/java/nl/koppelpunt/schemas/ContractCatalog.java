@@ -59,6 +59,9 @@ public final class ContractCatalog {
             schema.initializeValidators();
             compiled.put(type, schema);
         }
+        // DUO's quarterly results are a file, not a message type, but the OpenAPI document refers to their schema too.
+        schemasByFile.put(Inburgeringsresultaten.SCHEMA_FILE, parse(
+                ClasspathResources.read(RESOURCE_BASE + Inburgeringsresultaten.SCHEMA_FILE), Inburgeringsresultaten.SCHEMA_FILE));
         schemasByFile.put(COMMON_FILE, parse(ClasspathResources.read(RESOURCE_BASE + COMMON_FILE), COMMON_FILE));
         this.validator = new ContractValidator(compiled);
         JsonNode openApiSource = parse(ClasspathResources.read(RESOURCE_BASE + OPENAPI_FILE), OPENAPI_FILE);

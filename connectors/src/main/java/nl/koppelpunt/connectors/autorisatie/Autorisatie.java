@@ -55,7 +55,9 @@ public final class Autorisatie {
             .voor(Operatie.PARTNERS_HERLADEN).alle(BEHEERDER)
             // Separation of duties: who runs the hub does not read the log of what it processed, and vice versa.
             .voor(Operatie.VERWERKINGSLOG_LEZEN).alle(AUDITOR)
-            .voor(Operatie.INBURGERINGSRESULTATEN_LEZEN).eigen(GEMEENTE).alle(DUO)
+            // Only DUO delivers its figures; they are aggregates, so administrators may read them all too.
+            .voor(Operatie.INBURGERINGSRESULTATEN_AANLEVEREN).alle(DUO)
+            .voor(Operatie.INBURGERINGSRESULTATEN_LEZEN).eigen(GEMEENTE).alle(DUO, BEHEERDER)
             // Aggregated per region, no personal data (DUO publishes its quarterly figures): every partner organisation.
             .voor(Operatie.REGIOSTATISTIEK_LEZEN).alle(PARTNERS)
             .voor(Operatie.CONTRACT_LEZEN).alle(EnumSet.allOf(Rol.class))

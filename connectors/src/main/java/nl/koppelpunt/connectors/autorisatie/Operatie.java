@@ -23,11 +23,14 @@ public enum Operatie {
     PARTNERS_HERLADEN("partners-herladen", false, "read the partner configuration again"),
     /** The processing log (who processed whose data, why, when), e.g. for a data subject's right of access. */
     VERWERKINGSLOG_LEZEN("verwerkingslog-lezen", false, "read the processing log, without message content"),
-    /** DUO's inburgering results per gemeente. Own = the partner's own gemeente. Endpoint comes with a later issue. */
+    /** DUO's quarterly inburgering results for all gemeenten ({@code PUT /inburgeringsresultaten/{kwartaal}}). */
+    INBURGERINGSRESULTATEN_AANLEVEREN("inburgeringsresultaten-aanleveren", false,
+            "deliver DUO's quarterly inburgering results (all gemeenten; a newer file replaces the quarter)"),
+    /** DUO's inburgering results per gemeente. Own = the partner's own gemeente. */
     INBURGERINGSRESULTATEN_LEZEN("inburgeringsresultaten-lezen", false,
-            "DUO's inburgering results (own: of its own gemeente); endpoint comes later"),
-    /** Aggregated figures per arbeidsmarktregio, without personal data. Endpoint comes with a later issue. */
-    REGIOSTATISTIEK_LEZEN("regiostatistiek-lezen", false, "aggregated figures per arbeidsmarktregio, no personal data; endpoint comes later"),
+            "DUO's inburgering results (own: of its own gemeente)"),
+    /** Aggregated figures per arbeidsmarktregio, small counts suppressed, without personal data. */
+    REGIOSTATISTIEK_LEZEN("regiostatistiek-lezen", false, "aggregated figures per arbeidsmarktregio, small counts suppressed, no personal data"),
     /** The published contracts and the OpenAPI document: no data of anyone. */
     CONTRACT_LEZEN("contract-lezen", false, "the published contracts and OpenAPI document (no one's data)");
 

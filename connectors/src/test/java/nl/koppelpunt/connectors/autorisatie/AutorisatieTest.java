@@ -47,7 +47,8 @@ class AutorisatieTest {
             herhalen                         -     -     -    -     alle alle -
             partners-herladen                -     -     -    -     alle -    -
             verwerkingslog-lezen             -     -     -    -     -    -    alle
-            inburgeringsresultaten-lezen     -     -     alle eigen -    -    -
+            inburgeringsresultaten-aanleveren -    -     alle -     -    -    -
+            inburgeringsresultaten-lezen     -     -     alle eigen alle -    -
             regiostatistiek-lezen            alle  alle  alle alle  -    -    -
             contract-lezen                   alle  alle  alle alle  alle alle alle
             """;

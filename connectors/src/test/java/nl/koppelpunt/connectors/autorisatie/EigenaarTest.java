@@ -61,8 +61,8 @@ class EigenaarTest {
             "amsterdam, GM0363, true", "amsterdam, GM0344, false",
             "duo, GM0344, true", "duo, GM0363, true",
             "coa, GM0344, false", "tvs, GM0344, false",
-            "beheer, GM0344, false", "operator, GM0344, false", "auditor, GM0344, false"})
-    void inburgeringResultsOfTheOwnGemeenteOrAllForDuo(String wie, String gemeente, boolean mag) {
+            "beheer, GM0344, true", "operator, GM0344, false", "auditor, GM0344, false"})
+    void inburgeringResultsOfTheOwnGemeenteOrAllForDuoAndBeheer(String wie, String gemeente, boolean mag) {
         assertThat(Autorisatie.mag(PARTNERS.get(wie), Operatie.INBURGERINGSRESULTATEN_LEZEN, Eigenaar.gemeente(gemeente)))
                 .isEqualTo(mag);
     }

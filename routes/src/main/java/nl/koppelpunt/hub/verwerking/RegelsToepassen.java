@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
@@ -16,6 +17,7 @@ import nl.koppelpunt.hub.bericht.BerichtRepository;
 import nl.koppelpunt.hub.opslag.BezorgingRepository;
 import nl.koppelpunt.hub.regels.Bezorging;
 import nl.koppelpunt.hub.regels.RegelMotor;
+import nl.koppelpunt.hub.regio.ScreeningSectoren;
 
 /**
  * Applies the rules to a message taken off the queue; the body becomes the deliveries they planned, marked queued in
@@ -29,17 +31,23 @@ public class RegelsToepassen implements Processor {
     private final RegelMotor motor;
     private final BerichtRepository berichten;
     private final BezorgingRepository bezorgingen;
+    private final ScreeningSectoren sectoren;
 
-    public RegelsToepassen(RegelMotor motor, BerichtRepository berichten, BezorgingRepository bezorgingen) {
+    public RegelsToepassen(RegelMotor motor, BerichtRepository berichten, BezorgingRepository bezorgingen,
+                           ScreeningSectoren sectoren) {
         this.motor = motor;
         this.berichten = berichten;
         this.bezorgingen = bezorgingen;
+        this.sectoren = sectoren;
     }
 
     @Override
     public void process(Exchange exchange) throws IOException {
         UUID id = UUID.fromString(exchange.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class));
-        List<Bezorging> gepland = motor.verwerk(id, JSON.readTree(berichten.inhoud(id)));
+        JsonNode inhoud = JSON.readTree(berichten.inhoud(id));
+        List<Bezorging> gepland = motor.verwerk(id, inhoud);
+        // The payload is encrypted at rest; the regional figures get a screening's sectors now, while it is plain.
+        sectoren.legVast(id, inhoud);
         bezorgingen.markeerInWachtrijBinnenTransactie(gepland.stream().map(Bezorging::id).toList(), Instant.now());
         exchange.getMessage().setBody(gepland);
     }
