@@ -77,12 +77,12 @@ public class BatchVerwerker {
         String bestandsnaam = bestand.getFileName().toString();
         Optional<Batchnaam> naam = Batchnaam.lees(bestandsnaam);
         if (naam.isEmpty()) {
-            weigerBestand(bestand, Batchnaam.veilig(bestandsnaam), "Ongeldige bestandsnaam",
+            weigerBestand(bestand, Batchnaam.veilig(bestandsnaam), Probleem.ONGELDIG_VERZOEK, "Ongeldige bestandsnaam",
                     "Gebruik <berichttype>.<eigen-naam>.ndjson met alleen A-Z, a-z, 0-9, '.', '_' en '-' (zie docs/sftp.md)");
             return new Resultaat(0, 1, 0);
         }
         if (!partner.magVersturen(naam.get().type())) {
-            weigerBestand(bestand, bestandsnaam, Probleem.NIET_TOEGESTAAN.titel(),
+            weigerBestand(bestand, bestandsnaam, Probleem.NIET_TOEGESTAAN, Probleem.NIET_TOEGESTAAN.titel(),
                     "Deze partner mag geen " + naam.get().type().code() + " versturen");
             return new Resultaat(0, 1, 0);
         }
@@ -264,7 +264,8 @@ public class BatchVerwerker {
     }
 
     /** A refused file gets a {@code .fouten.json} under a safe name and no {@code .ack}. */
-    private void weigerBestand(Path bestand, String veiligeNaam, String titel, String detail) throws IOException {
+    private void weigerBestand(Path bestand, String veiligeNaam, Probleem probleem, String titel, String detail)
+            throws IOException {
         Path dir = bestand.getParent();
         Path tmp = dir.resolve("." + veiligeNaam + ".fouten.json.tmp");
         try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
@@ -273,7 +274,7 @@ public class BatchVerwerker {
             g.writeArrayFieldStart("fouten");
             g.writeStartObject();
             g.writeNumberField("regel", 0);
-            g.writeStringField("type", TYPE_PREFIX + Probleem.ONGELDIG_VERZOEK.slug());
+            g.writeStringField("type", TYPE_PREFIX + probleem.slug());
             g.writeStringField("title", titel);
             g.writeStringField("detail", detail);
             g.writeArrayFieldStart("invalidParams");

@@ -96,15 +96,27 @@ public class SftpServer implements SmartLifecycle {
         }
     }
 
-    /** One folder per partner that may send: the root of what that partner sees (a chroot). */
+    /**
+     * One folder per partner that may send: the root of what that partner sees (a chroot). Resolved at login, so a
+     * partner added by a reload of the partner files can log in without a restart.
+     */
     private VirtualFileSystemFactory chroots() throws IOException {
-        VirtualFileSystemFactory factory = new VirtualFileSystemFactory();
         for (Partner partner : partners.huidig().all()) {
             if (!partner.berichttypen().isEmpty()) {
-                factory.setUserHomeDir(partner.id(), mappen.inbox(partner.id()));
+                mappen.inbox(partner.id()); // present from the start, for the operator and the inbox route
             }
         }
-        return factory;
+        return new VirtualFileSystemFactory() {
+            @Override
+            public Path getUserHomeDir(String gebruiker) {
+                // Only reached after authentication: the name is a configured partner id, a validated slug.
+                try {
+                    return mappen.inbox(gebruiker);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot create the SFTP folder of " + gebruiker, e);
+                }
+            }
+        };
     }
 
     boolean magInloggen(String gebruiker, PublicKey aangeboden) {
