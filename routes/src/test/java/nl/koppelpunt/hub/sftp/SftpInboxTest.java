@@ -38,7 +38,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.koppelpunt.connectors.intake.IntakeGateway;
+import nl.koppelpunt.connectors.intake.IntakeRequest;
+import nl.koppelpunt.connectors.partner.Partner;
+import nl.koppelpunt.connectors.partner.PartnerRegister;
 import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
+import nl.koppelpunt.schemas.Berichttype;
 import nl.koppelpunt.hub.support.Berichten;
 import nl.koppelpunt.hub.support.HubIntegrationTest;
 
@@ -54,6 +59,12 @@ class SftpInboxTest extends HubIntegrationTest {
 
     @Autowired
     SftpServer server;
+
+    @Autowired
+    IntakeGateway intake;
+
+    @Autowired
+    PartnerRegister partners;
 
     @BeforeAll
     static void startClient() {
@@ -136,6 +147,31 @@ class SftpInboxTest extends HubIntegrationTest {
         assertThat(tweede.get(0).path("herhaald").asBoolean()).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE afzender = 'coa' AND idempotentie_sleutel = ?",
                 Integer.class, id)).isEqualTo(1);
+    }
+
+    /**
+     * What a crash halfway leaves behind: the first lines accepted, the file still in the inbox, no report. The next
+     * run starts again from line 1; the ids make every line count exactly once.
+     */
+    @Test
+    void naEenCrashHalverwegeTeltElkeRegelPreciesEenKeer() throws Exception {
+        String batch = "screening.crash-" + UUID.randomUUID() + ".ndjson";
+        String prefix = "crash-" + UUID.randomUUID() + "-";
+        Partner coa = partners.huidig().byId("coa").orElseThrow();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            byte[] bericht = Berichten.screening(BSNS[i % 3]);
+            if (i < 3) {
+                intake.accept(new IntakeRequest(coa, Berichttype.SCREENING, prefix + i, "sftp", bericht));
+            }
+            ndjson.append(regel(prefix + i, bericht)).append('\n');
+        }
+        upload(batch, ndjson.toString());
+
+        List<JsonNode> ack = ack(batch);
+        assertThat(ack).extracting(a -> a.path("herhaald").asBoolean()).containsExactly(true, true, true, false, false, false);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE afzender = 'coa' AND idempotentie_sleutel LIKE ?",
+                Integer.class, prefix + "%")).isEqualTo(6);
     }
 
     @Test
