@@ -17,14 +17,22 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param berichttypen the message types this partner may send (a subset of what its role allows)
  * @param abonnementen what the partner receives (gemeenten)
  * @param limieten     the partner's own intake limits ({@code limieten} in its file); unset fields are the defaults
+ * @param sftpSleutel  the partner's SSH public key for the hosted SFTP inbox ({@code sftp.publieke-sleutel}, one
+ *                     OpenSSH authorized_keys line, checked on load), or null: then no SFTP outside development mode
  */
 public record Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
-                      List<Abonnement> abonnementen, Limieten limieten) {
+                      List<Abonnement> abonnementen, Limieten limieten, String sftpSleutel) {
 
     public Partner {
         berichttypen = Set.copyOf(berichttypen);
         abonnementen = List.copyOf(abonnementen);
         limieten = limieten == null ? Limieten.STANDAARD : limieten;
+    }
+
+    /** A partner without an SFTP key. */
+    public Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
+                   List<Abonnement> abonnementen, Limieten limieten) {
+        this(id, naam, oin, rol, gemeentecode, berichttypen, abonnementen, limieten, null);
     }
 
     /** A partner with the global default limits. */

@@ -116,7 +116,8 @@ public final class PartnerCatalogLoader {
             require(rol == Rol.GEMEENTE, file, "only a gemeente has abonnementen");
             abonnementen.add(AbonnementFactory.toAbonnement(a, y.id, y.gemeentecode, file, placeholders));
         }
-        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen, limieten(y.limieten, file));
+        return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen, limieten(y.limieten, file),
+                sftpSleutel(y.sftp, file));
     }
 
     private static Limieten limieten(LimietenYaml l, String file) {
@@ -127,6 +128,18 @@ public final class PartnerCatalogLoader {
             return new Limieten(l.verzoekenPerSeconde, l.burst, l.maxBodyBytes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("partner configuration " + file + ": limieten." + e.getMessage(), e);
+        }
+    }
+
+    private static String sftpSleutel(SftpYaml sftp, String file) {
+        if (sftp == null || sftp.publiekeSleutel == null) {
+            return null;
+        }
+        try {
+            SshSleutels.publiekeSleutel(sftp.publiekeSleutel);
+            return sftp.publiekeSleutel.strip();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("partner configuration " + file + ": sftp.publieke-sleutel: " + e.getMessage(), e);
         }
     }
 
@@ -146,6 +159,13 @@ public final class PartnerCatalogLoader {
         public List<String> berichttypen;
         public List<AbonnementYaml> abonnementen;
         public LimietenYaml limieten;
+        public SftpYaml sftp;
+    }
+
+    /** {@code sftp} in a partner file: access to the hosted SFTP inbox. */
+    static final class SftpYaml {
+        @JsonProperty("publieke-sleutel")
+        public String publiekeSleutel;
     }
 
     /** {@code limieten} in a partner file; each field optional (the global default applies). */

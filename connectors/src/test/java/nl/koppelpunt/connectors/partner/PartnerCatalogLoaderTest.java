@@ -141,4 +141,19 @@ class PartnerCatalogLoaderTest {
                 .hasMessageContaining("url must not contain credentials")
                 .hasMessageNotContaining("geheim");
     }
+
+    @Test
+    void anSftpKeyIsCheckedOnLoad(@TempDir Path dir) throws Exception {
+        java.security.KeyPair keys = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+        String line = org.apache.sshd.common.config.keys.PublicKeyEntry.toString(keys.getPublic()) + " coa@laptop";
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\n"
+                + "berichttypen: [screening]\nsftp:\n  publieke-sleutel: \"" + line + "\"\n");
+        Partner partner = loader.load("file:" + dir + "/*.yaml").byId("x").orElseThrow();
+        assertThat(SshSleutels.publiekeSleutel(partner.sftpSleutel())).isEqualTo(keys.getPublic());
+
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\n"
+                + "sftp:\n  publieke-sleutel: \"ssh-ed25519 bmlldC1lZW4tc2xldXRlbA== x\"\n");
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
+                .hasMessageContaining("x.yaml: sftp.publieke-sleutel: not a");
+    }
 }

@@ -16,16 +16,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
+import nl.koppelpunt.connectors.partner.Partner;
 import nl.koppelpunt.connectors.partner.PartnerCatalogLoader;
 import nl.koppelpunt.connectors.pki.DevelopmentPki;
 import nl.koppelpunt.connectors.pki.DevelopmentSigningKey;
+import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
 import nl.koppelpunt.connectors.pki.PartnerIdentity;
 import nl.koppelpunt.hub.privacy.VersleutelingConfiguratie;
 
 /**
  * In development mode ({@code koppelpunt.ontwikkeling=true}), creates under the data directory what a first start
  * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), a
- * development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
+ * development SSH key per sending partner (SFTP), a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
  * before the HTTPS connector reads the certificates while the web server is created.
  */
 public class DevelopmentSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -45,13 +47,18 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         if (!env.getProperty("koppelpunt.ontwikkeling", Boolean.class, false)) {
             return;
         }
-        List<PartnerIdentity> partners = new PartnerCatalogLoader()
-                .load(env.getRequiredProperty("koppelpunt.partners.location"), env::resolveRequiredPlaceholders).all().stream()
+        List<Partner> catalog = new PartnerCatalogLoader()
+                .load(env.getRequiredProperty("koppelpunt.partners.location"), env::resolveRequiredPlaceholders).all();
+        List<PartnerIdentity> partners = catalog.stream()
                 .map(p -> new PartnerIdentity(p.id(), p.naam(), p.oin()))
                 .toList();
         List<String> hostnames = Arrays.stream(env.getProperty("koppelpunt.pki.hostnames", "localhost").split(","))
                 .map(String::trim).filter(StringUtils::hasText).toList();
-        DevelopmentPki.ensure(Path.of(env.getRequiredProperty("koppelpunt.pki.dir")), partners, hostnames);
+        Path pkiDir = Path.of(env.getRequiredProperty("koppelpunt.pki.dir"));
+        DevelopmentPki.ensure(pkiDir, partners, hostnames);
+        // An SSH key pair per sending partner for the hosted SFTP inbox (docs/sftp.md), beside its certificate.
+        catalog.stream().filter(p -> !p.berichttypen().isEmpty())
+                .forEach(p -> DevelopmentSshKeys.ensure(pkiDir, p.id()));
 
         Map<String, Object> keys = new HashMap<>();
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {

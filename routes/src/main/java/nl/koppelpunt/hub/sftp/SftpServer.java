@@ -1,0 +1,167 @@
+package nl.koppelpunt.hub.sftp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import nl.koppelpunt.connectors.partner.Partner;
+import nl.koppelpunt.connectors.partner.PartnerRegister;
+import nl.koppelpunt.connectors.partner.SshSleutels;
+import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
+
+/**
+ * The hosted SFTP inbox (docs/sftp.md): Apache MINA SSHD with only the SFTP subsystem. A partner logs in with its
+ * id as user name and its SSH key from config/partners (in development mode also the generated
+ * {@code <pki-dir>/<id>-ssh}); it sees only its own folder {@code <sftp-dir>/<id>/}. No passwords, no shell, no
+ * exec, no port forwarding: nothing is configured for them, and forwarding is refused explicitly.
+ */
+@Component
+public class SftpServer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SftpServer.class);
+
+    private final PartnerRegister partners;
+    private final SftpMappen mappen;
+    private final int gevraagdePoort;
+    private final String host;
+    private final Path hostSleutel;
+    private final boolean ontwikkeling;
+    private final Path pkiDir;
+    private final boolean aan;
+    private volatile SshServer sshd;
+
+    public SftpServer(PartnerRegister partners, SftpMappen mappen,
+                      @Value("${koppelpunt.sftp.port:2222}") int poort,
+                      @Value("${koppelpunt.sftp.host:0.0.0.0}") String host,
+                      @Value("${koppelpunt.sftp.host-sleutel:${koppelpunt.data-dir}/sleutels/sftp-host.key}") Path hostSleutel,
+                      @Value("${koppelpunt.ontwikkeling:false}") boolean ontwikkeling,
+                      @Value("${koppelpunt.pki.dir}") Path pkiDir,
+                      @Value("${koppelpunt.sftp.enabled:true}") boolean aan) {
+        this.partners = partners;
+        this.mappen = mappen;
+        this.gevraagdePoort = poort;
+        this.host = host;
+        this.hostSleutel = hostSleutel;
+        this.ontwikkeling = ontwikkeling;
+        this.pkiDir = pkiDir;
+        this.aan = aan;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!aan || sshd != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(hostSleutel.toAbsolutePath().getParent());
+            SshServer server = SshServer.setUpDefaultServer();
+            server.setHost(host);
+            server.setPort(gevraagdePoort);
+            // Generated on first start and kept: clients pin the host key (known_hosts).
+            SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostSleutel);
+            hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
+            hostKeys.setKeySize(256);
+            server.setKeyPairProvider(hostKeys);
+            server.setPasswordAuthenticator(null);
+            server.setKeyboardInteractiveAuthenticator(null);
+            server.setGSSAuthenticator(null);
+            server.setPublickeyAuthenticator((user, key, session) -> magInloggen(user, key));
+            server.setShellFactory(null);
+            server.setCommandFactory(null);
+            server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+            server.setFileSystemFactory(chroots());
+            server.start();
+            sshd = server;
+            LOG.info("SFTP inbox listening on port {} (folders under {})", server.getPort(), mappen.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the SFTP inbox on port " + gevraagdePoort, e);
+        }
+    }
+
+    /**
+     * One folder per partner that may send: the root of what that partner sees (a chroot). Resolved at login, so a
+     * partner added by a reload of the partner files can log in without a restart.
+     */
+    private VirtualFileSystemFactory chroots() throws IOException {
+        for (Partner partner : partners.huidig().all()) {
+            if (!partner.berichttypen().isEmpty()) {
+                mappen.inbox(partner.id()); // present from the start, for the operator and the inbox route
+            }
+        }
+        return new VirtualFileSystemFactory() {
+            @Override
+            public Path getUserHomeDir(String gebruiker) {
+                // Only reached after authentication: the name is a configured partner id, a validated slug.
+                try {
+                    return mappen.inbox(gebruiker);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot create the SFTP folder of " + gebruiker, e);
+                }
+            }
+        };
+    }
+
+    boolean magInloggen(String gebruiker, PublicKey aangeboden) {
+        Optional<Partner> partner = partners.huidig().byId(gebruiker);
+        if (partner.isEmpty() || partner.get().berichttypen().isEmpty()) {
+            return false;
+        }
+        boolean ok = sleutels(partner.get()).stream().anyMatch(k -> KeyUtils.compareKeys(k, aangeboden));
+        if (!ok) {
+            LOG.warn("SFTP login refused for partner {}: key not configured", partner.get().id());
+        }
+        return ok;
+    }
+
+    private List<PublicKey> sleutels(Partner partner) {
+        List<PublicKey> keys = new ArrayList<>();
+        if (partner.sftpSleutel() != null) {
+            keys.add(SshSleutels.publiekeSleutel(partner.sftpSleutel()));
+        }
+        if (ontwikkeling) {
+            keys.add(DevelopmentSshKeys.ensure(pkiDir, partner.id()));
+        }
+        return keys;
+    }
+
+    /** The bound port (with {@code koppelpunt.sftp.port=0} a free one). */
+    public int poort() {
+        SshServer server = sshd;
+        return server == null ? -1 : server.getPort();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (sshd != null) {
+            try {
+                sshd.stop(true);
+            } catch (IOException e) {
+                LOG.warn("SFTP inbox did not stop cleanly", e);
+            }
+            sshd = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sshd != null;
+    }
+}
