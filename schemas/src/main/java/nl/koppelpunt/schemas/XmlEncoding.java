@@ -195,7 +195,8 @@ public final class XmlEncoding {
         return current;
     }
 
-    private static Document newDocument() {
+    /** A namespace-aware, empty DOM document (also used by the SOAP adapter for its fault details). */
+    public static Document newDocument() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);

@@ -1,8 +1,6 @@
 package nl.koppelpunt.connectors.soap;
 
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
 import nl.koppelpunt.schemas.Berichttype;
@@ -59,12 +57,6 @@ final class SoapFouten {
     }
 
     static Document newDocument() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("No DOM implementation", e);
-        }
+        return XmlEncoding.newDocument();
     }
 }
