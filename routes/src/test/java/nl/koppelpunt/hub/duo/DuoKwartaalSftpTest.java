@@ -2,32 +2,32 @@ package nl.koppelpunt.hub.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.citrusframework.actions.ReceiveMessageAction.Builder.receive;
+import static org.citrusframework.actions.SendMessageAction.Builder.send;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
-import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.commons.net.ftp.FTPReply;
+import org.apache.ftpserver.ftplet.DataType;
+import org.citrusframework.TestCaseRunner;
+import org.citrusframework.annotations.CitrusResource;
+import org.citrusframework.ftp.client.SftpClient;
+import org.citrusframework.ftp.client.SftpClientBuilder;
+import org.citrusframework.ftp.message.FtpMessage;
+import org.citrusframework.ftp.message.FtpMessageHeaders;
+import org.citrusframework.junit.jupiter.CitrusSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,12 +43,15 @@ import nl.koppelpunt.hub.support.HubClient;
 import nl.koppelpunt.hub.support.Ontvanger;
 
 /**
- * DUO's quarterly file end to end: DUO uploads {@code inburgeringsresultaten.<kwartaal>.csv} over the hosted SFTP
- * inbox (MINA SSHD's SFTP client with the development key, as {@code sftp -i data/pki/duo-ssh} would), the gateway
+ * DUO's quarterly file end to end: Citrus plays DUO as an SFTP client (citrus-ftp, with the development key
+ * {@code data/pki/duo-ssh}), uploads {@code inburgeringsresultaten.<kwartaal>.csv} and reads back the {@code .ack} or
+ * {@code .fouten.json}. Citrus has no rename command, so it writes the file in place: the inbox's read lock (the file
+ * must be unchanged for a while) is what makes that safe. The gateway
  * checks it whole, stores it and delivers each onboarded gemeente only its own rows over signed webhooks; a real HTTP
  * receiver plays the gemeenten. Amsterdam and Utrecht (werk-en-inkomen) subscribe to the type, Utrecht's huisvesting
  * does not, Rotterdam (GM0599) is a known gemeente that is not onboarded. Quarters here (2091) are this class's own.
  */
+@CitrusSupport
 @SpringBootTest(classes = KoppelpuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DuoKwartaalSftpTest {
 
@@ -62,7 +65,8 @@ class DuoKwartaalSftpTest {
     private static final String UTRECHT = "/gemeente-utrecht/werk-en-inkomen";
     private static final String UTRECHT_HUISVESTING = "/gemeente-utrecht/huisvesting";
     private static final String TYPE = "inburgeringsresultaten-gemeente";
-    private static SshClient ssh;
+    private static final Path LOKAAL = HubClient.tijdelijkeMap("koppelpunt-duo-lokaal-");
+    private static SftpClient duo;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -80,17 +84,24 @@ class DuoKwartaalSftpTest {
     JdbcTemplate jdbc;
     @Autowired
     SftpServer server;
+    @CitrusResource
+    TestCaseRunner runner;
 
-    @BeforeAll
-    static void startClient() {
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        ssh.start();
+    @BeforeEach
+    void duo() {
+        if (duo == null) {
+            duo = new SftpClientBuilder().host("localhost").port(server.poort()).username("duo")
+                    .privateKeyPath(DevelopmentSshKeys.privateKey(DATA_DIR.resolve("pki"), "duo").toString())
+                    .strictHostChecking(false).autoReadFiles(false).timeout(10_000).build();
+            duo.initialize();
+        }
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        ssh.stop();
+    static void stop() {
+        if (duo != null) {
+            duo.destroy();
+        }
         ONTVANGER.close();
     }
 
@@ -242,33 +253,21 @@ class DuoKwartaalSftpTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
     }
 
-    private ClientSession sessie() throws IOException, java.security.GeneralSecurityException {
-        ClientSession session = ssh.connect("duo", "localhost", server.poort()).verify(10, TimeUnit.SECONDS).getSession();
-        Path sleutel = DevelopmentSshKeys.privateKey(DATA_DIR.resolve("pki"), "duo");
-        for (KeyPair keys : new FileKeyPairProvider(sleutel).loadKeys(session)) {
-            session.addPublicKeyIdentity(keys);
-        }
-        session.auth().verify(10, TimeUnit.SECONDS);
-        return session;
+    /** DUO puts the file; the SFTP reply must say the transfer completed. */
+    private void upload(String naam, String inhoud) throws IOException {
+        Path lokaal = LOKAAL.resolve(UUID.randomUUID() + "-" + naam);
+        Files.writeString(lokaal, inhoud, StandardCharsets.UTF_8);
+        runner.$(send(duo).message(FtpMessage.put(lokaal.toString(), naam, DataType.BINARY)));
+        runner.$(receive(duo).message().header(FtpMessageHeaders.FTP_REPLY_CODE, String.valueOf(FTPReply.CLOSING_DATA_CONNECTION)));
     }
 
-    /** As documented: write under a temporary name, rename when complete. */
-    private void upload(String naam, String inhoud) throws Exception {
-        try (ClientSession session = sessie(); SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-            try (OutputStream out = sftp.write(naam + ".part")) {
-                out.write(inhoud.getBytes(StandardCharsets.UTF_8));
-            }
-            sftp.rename(naam + ".part", naam);
-        }
-    }
-
-    /** Read back over SFTP, as DUO does, once the gateway has put it there. */
-    private JsonNode lees(String naam) throws Exception {
+    /** DUO gets the report over SFTP once the gateway has put it there. */
+    private JsonNode lees(String naam) throws IOException {
         await().atMost(WACHT).until(() -> Files.exists(inbox().resolve(naam)));
-        try (ClientSession session = sessie(); SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
-             InputStream in = sftp.read(naam)) {
-            return JSON.readTree(in.readAllBytes());
-        }
+        Path lokaal = LOKAAL.resolve(UUID.randomUUID() + "-" + naam);
+        runner.$(send(duo).message(FtpMessage.get(naam, lokaal.toString(), DataType.BINARY)));
+        runner.$(receive(duo).message().header(FtpMessageHeaders.FTP_REPLY_CODE, String.valueOf(FTPReply.CLOSING_DATA_CONNECTION)));
+        return JSON.readTree(lokaal.toFile());
     }
 
     private static Path inbox() {
