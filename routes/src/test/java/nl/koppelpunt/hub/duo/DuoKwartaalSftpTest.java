@@ -215,6 +215,32 @@ class DuoKwartaalSftpTest {
         assertThat(naam.path("fouten").get(0).path("reason").asText()).contains("inburgeringsresultaten.<kwartaal>.csv");
     }
 
+    @Test
+    void eenGeweigerdeBezorgingWordtOpnieuwGeprobeerdBelandtInDeDeadLetterEnKomtNaHerhalenAlsnogAan() throws Exception {
+        // Down once (retried), then a refusal (dead-lettered at once): the same machinery as for any message.
+        ONTVANGER.antwoord(AMSTERDAM, 503, 400);
+        String bestand = "inburgeringsresultaten.2091-Q4.csv";
+        upload(bestand, KOP + "GM0363,2089,8,4,0,4,,\n");
+        UUID berichtId = UUID.fromString(lees(bestand + ".ack").path("berichten").get(0).path("berichtId").asText());
+        await().atMost(WACHT).until(() -> "mislukt".equals(status(berichtId)));
+        assertThat(jdbc.queryForObject("SELECT pogingen FROM bezorging WHERE bericht_id = ?", Integer.class, berichtId)).isEqualTo(2);
+
+        HubClient beheer = HubClient.partner(DATA_DIR, "beheer", port);
+        HttpResponse<String> mislukt = beheer.get("/api/v1/beheer/mislukt?berichttype=" + TYPE + "&gemeentecode=GM0363");
+        assertThat(mislukt.statusCode()).as(mislukt.body()).isEqualTo(200);
+        assertThat(mislukt.body()).contains(berichtId.toString());
+        HttpResponse<String> herhaald = beheer.post("/api/v1/beheer/berichten/" + berichtId + "/herhalen", null, new byte[0]);
+        assertThat(herhaald.statusCode()).as(herhaald.body()).isEqualTo(202);
+
+        await().atMost(WACHT).until(() -> "bezorgd".equals(status(berichtId)));
+        JsonNode aangekomen = ontvangen(AMSTERDAM, "2091-Q4", "eerste");
+        assertThat(aangekomen.path("rijen").get(0).path("voldaan").asInt()).isEqualTo(4);
+        // Every attempt carried the same Idempotency-Key (the delivery id), so the gemeente can de-duplicate.
+        assertThat(ONTVANGER.verzoeken()).filteredOn(v -> v.pad().equals(AMSTERDAM) && berichtId.toString().equals(v.header("Koppelpunt-Bericht-Id")))
+                .extracting(Ontvanger.Verzoek::idempotencyKey).hasSizeGreaterThanOrEqualTo(3).containsOnly(
+                        jdbc.queryForObject("SELECT id::text FROM bezorging WHERE bericht_id = ?", String.class, berichtId));
+    }
+
     private void weigering(String bestand, String inhoud, int regel, int kolom, String reden) throws Exception {
         Files.deleteIfExists(inbox().resolve(bestand + ".fouten.json"));
         upload(bestand, inhoud);
