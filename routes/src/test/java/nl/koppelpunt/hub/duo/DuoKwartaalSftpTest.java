@@ -209,6 +209,14 @@ class DuoKwartaalSftpTest {
                 .as("nothing stored").isZero();
         assertThat(berichtenVanHetType()).as("and nothing sent").isEqualTo(berichtenVooraf);
 
+        // A quarterly file in another partner's folder (COA may send messages, not DUO's figures): refused whole.
+        Path coa = DATA_DIR.resolve("sftp").resolve("coa");
+        Files.writeString(coa.resolve("inburgeringsresultaten.2091-Q3.csv"), KOP + "GM0363,2089,10,5,5,0,,\n");
+        await().atMost(WACHT).until(() -> Files.exists(coa.resolve("inburgeringsresultaten.2091-Q3.csv.fouten.json")));
+        assertThat(JSON.readTree(coa.resolve("inburgeringsresultaten.2091-Q3.csv.fouten.json").toFile()).path("type").asText())
+                .isEqualTo("urn:koppelpunt:probleem:niet-toegestaan");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inburgeringskwartaal WHERE kwartaal = '2091-Q3'", Integer.class)).isZero();
+
         upload("inburgeringsresultaten-2091-Q3.csv", KOP + "GM0363,2089,10,5,5,0,,\n");
         JsonNode naam = lees("inburgeringsresultaten-2091-Q3.csv.fouten.json");
         assertThat(naam.path("title").asText()).isNotBlank();
