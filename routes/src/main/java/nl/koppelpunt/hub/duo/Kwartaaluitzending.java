@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,7 @@ public class Kwartaaluitzending {
     }
 
     /** One message sent to a gemeente. */
-    public record Verzonden(String gemeentecode, String soort, java.util.UUID berichtId) {
+    public record Verzonden(String gemeentecode, String soort, UUID berichtId) {
     }
 
     /** A gemeente of the file that gets nothing, and why. */

@@ -30,10 +30,13 @@ public class Verwerkingslog {
     /** Timeline events that are not a processing of personal data of their own (queue bookkeeping). */
     private static final Set<String> TECHNISCH = Set.of("in-wachtrij");
 
-    /** The codes of the types about no person, as an SQL list of literals (enum constants, so safe to inline). */
-    private static final String ZONDER_PERSOON = java.util.Arrays.stream(Berichttype.values())
-            .filter(t -> !t.persoonsgebonden()).map(t -> "'" + t.code() + "'")
-            .collect(java.util.stream.Collectors.joining(", ", "", "")).transform(s -> s.isEmpty() ? "''" : s);
+    /**
+     * The codes of the types about no person, as an SQL list of literals (enum constants, so safe to inline); the
+     * empty code keeps the list valid SQL should there be none.
+     */
+    private static final String ZONDER_PERSOON = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+                    java.util.Arrays.stream(Berichttype.values()).filter(t -> !t.persoonsgebonden()).map(Berichttype::code))
+            .map(code -> "'" + code + "'").collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
     private final Activiteiten activiteiten;
