@@ -12,8 +12,8 @@ import java.util.Optional;
  * routing, pseudonymisation and consent checks do not need per-type code.
  *
  * <p>Types are either {@linkplain #inkomend() inkomend} (partners send them to Koppelpunt) or
- * outbound notices that only Koppelpunt itself sends to a gemeente ({@link #INTREKKING},
- * {@link #ONTKOPPELING}); the gateway must refuse the latter from partners.
+ * outbound messages that only Koppelpunt itself sends to a gemeente ({@link #INTREKKING},
+ * {@link #ONTKOPPELING}, {@link #INBURGERINGSRESULTATEN_GEMEENTE}); the gateway must refuse the latter from partners.
  */
 public enum Berichttype {
 
@@ -31,7 +31,13 @@ public enum Berichttype {
      * Outbound notice: the person is no longer linked to this gemeente (ended, or herkoppeld elsewhere;
      * the new gemeente is deliberately not disclosed). Never accepted from partners.
      */
-    ONTKOPPELING("ontkoppeling", "/burgerservicenummer", false);
+    ONTKOPPELING("ontkoppeling", "/burgerservicenummer", false),
+    /**
+     * Outbound: DUO's quarterly inburgering results for one gemeente, only its own rows with percentages, sent when
+     * DUO delivers (or corrects) a quarter. Aggregates about no person: it has no subject pointer. Never accepted
+     * from partners (DUO delivers the whole quarter as {@code inburgeringsresultaten.schema.json}, not a message).
+     */
+    INBURGERINGSRESULTATEN_GEMEENTE("inburgeringsresultaten-gemeente", null, false);
 
     private final String code;
     private final String subjectPointer;
@@ -86,8 +92,20 @@ public enum Berichttype {
         return ContractCatalog.RESOURCE_BASE + schemaFile();
     }
 
-    /** The RFC 6901 pointer of the person's BSN in a message of this type. */
+    /**
+     * The RFC 6901 pointer of the person's BSN in a message of this type.
+     *
+     * @return the pointer, or {@code null} for a type about no person ({@link #persoonsgebonden()} false)
+     */
     public String subjectPointer() {
         return subjectPointer;
+    }
+
+    /**
+     * Whether a message of this type is about one person (it carries a BSN). Only such messages are processings of
+     * personal data: the processing log and the person-bound rules (koppeling, consent) apply to them alone.
+     */
+    public boolean persoonsgebonden() {
+        return subjectPointer != null;
     }
 }

@@ -21,7 +21,7 @@ import org.w3c.dom.Node;
  * <p>The mapping is generic and driven by the JSON Schema, so there is no second set of rules to
  * keep in step: a JSON property becomes an element of the same name in {@link #NAMESPACE}, in the
  * order the schema lists the properties (the XSD uses {@code xs:sequence} in that order); an array
- * becomes the same element repeated; integers and strings become text. The way back uses the
+ * becomes the same element repeated; integers, numbers and strings become text. The way back uses the
  * schema to know which elements are arrays and which are integers.
  *
  * <p>Unknown elements are not dropped on the way back: they are carried into the JSON so that the
@@ -154,6 +154,14 @@ public final class XmlEncoding {
                 object.set(name, readValue(childElement, propertySchema));
             }
         }
+        // An empty array has no elements in XML; a required one is there all the same (e.g. "rijen": []).
+        for (JsonNode required : schema.node.path("required")) {
+            String name = required.asText();
+            if (!object.has(name) && properties.has(name)
+                    && "array".equals(resolve(schema.at(properties.get(name))).node.path("type").asText())) {
+                object.putArray(name);
+            }
+        }
         return object;
     }
 
@@ -172,6 +180,14 @@ public final class XmlEncoding {
                         : JsonNodeFactory.instance.numberNode(number);
             } catch (NumberFormatException e) {
                 // Left as text: the JSON Schema then reports "integer expected" at this element.
+                return JsonNodeFactory.instance.textNode(text);
+            }
+        }
+        if ("number".equals(type)) {
+            try {
+                // A double, as Jackson itself reads a JSON number with a fraction (the percentages are one decimal).
+                return JsonNodeFactory.instance.numberNode(Double.parseDouble(text.trim()));
+            } catch (NumberFormatException e) {
                 return JsonNodeFactory.instance.textNode(text);
             }
         }

@@ -26,6 +26,11 @@ class BerichttypeTest {
     @ParameterizedTest
     @EnumSource(Berichttype.class)
     void subjectPointerFindsTheBsnInEveryValidExample(Berichttype type) {
+        if (!type.persoonsgebonden()) {
+            assertThat(type.subjectPointer()).isNull();
+            assertThat(ContractCatalog.v1().schemaText(type)).doesNotContain("burgerservicenummer");
+            return;
+        }
         ContractCatalog catalog = ContractCatalog.v1();
         for (String name : catalog.exampleNames(type, true)) {
             JsonNode bsn = catalog.example(type, true, name).at(JsonPointer.compile(type.subjectPointer()));
@@ -39,6 +44,9 @@ class BerichttypeTest {
                 Berichttype.KLANTPROFIEL, Berichttype.SCREENING, Berichttype.KOPPELING, Berichttype.TOESTEMMING);
         assertThat(Berichttype.INTREKKING.inkomend()).isFalse();
         assertThat(Berichttype.ONTKOPPELING.inkomend()).isFalse();
+        assertThat(Berichttype.INBURGERINGSRESULTATEN_GEMEENTE.inkomend()).isFalse();
+        assertThat(Berichttype.INBURGERINGSRESULTATEN_GEMEENTE.persoonsgebonden()).isFalse();
+        assertThat(Berichttype.KLANTPROFIEL.persoonsgebonden()).isTrue();
         assertThat(Berichttype.fromCode("intrekking")).contains(Berichttype.INTREKKING);
         assertThat(Berichttype.fromCode("ontkoppeling")).contains(Berichttype.ONTKOPPELING);
         assertThat(Berichttype.ONTKOPPELING.subjectPointer()).isEqualTo("/burgerservicenummer");

@@ -144,7 +144,7 @@ class OpenApiBundleTest {
             case SCREENING -> "/screenings";
             case KOPPELING -> "/koppelingen";
             case TOESTEMMING -> "/toestemmingen";
-            case INTREKKING, ONTKOPPELING -> throw new IllegalArgumentException("outbound only: " + type);
+            case INTREKKING, ONTKOPPELING, INBURGERINGSRESULTATEN_GEMEENTE -> throw new IllegalArgumentException("outbound only: " + type);
         };
     }
 }

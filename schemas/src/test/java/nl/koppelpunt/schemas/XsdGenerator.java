@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Mapping: object → sequence in property order (absent from {@code required} → minOccurs 0);
  * array → the element repeated up to maxItems; string → pattern (JSON anchors dropped, XSD
  * patterns are anchored), length and enumeration facets; format date / date-time →
- * xs:date / xs:dateTime restricted to the RFC 3339 form; integer → xs:integer with bounds. Rules XSD
+ * xs:date / xs:dateTime restricted to the RFC 3339 form; integer → xs:integer and number → xs:decimal, with bounds. Rules XSD
  * cannot state (the BSN 11-proef, uniqueItems, e-mail syntax) stay with the JSON Schema, which the
  * gateway applies to every message whatever its encoding.
  */
@@ -129,6 +129,8 @@ final class XsdGenerator {
         String pattern = schema.has("pattern") ? unanchor(schema.get("pattern").asText()) : null;
         if ("integer".equals(type)) {
             base = "xs:integer";
+        } else if ("number".equals(type)) {
+            base = "xs:decimal";
         } else if ("date".equals(format)) {
             base = "xs:date";
             pattern = "[0-9]{4}-[0-9]{2}-[0-9]{2}";

@@ -7,6 +7,7 @@ import static nl.koppelpunt.connectors.partner.Rol.DUO;
 import static nl.koppelpunt.connectors.partner.Rol.GEMEENTE;
 import static nl.koppelpunt.connectors.partner.Rol.OPERATOR;
 import static nl.koppelpunt.connectors.partner.Rol.TVS;
+import static nl.koppelpunt.schemas.Berichttype.INBURGERINGSRESULTATEN_GEMEENTE;
 import static nl.koppelpunt.schemas.Berichttype.INTREKKING;
 import static nl.koppelpunt.schemas.Berichttype.KLANTPROFIEL;
 import static nl.koppelpunt.schemas.Berichttype.KOPPELING;
@@ -47,6 +48,8 @@ public final class Autorisatie {
             .voor(Operatie.INHOUD_LEZEN, KLANTPROFIEL).eigen(GEMEENTE)
             .voor(Operatie.INHOUD_LEZEN, INTREKKING).eigen(GEMEENTE)
             .voor(Operatie.INHOUD_LEZEN, ONTKOPPELING).eigen(GEMEENTE)
+            // A gemeente's own quarterly figures from DUO (aggregates, sent only to that gemeente).
+            .voor(Operatie.INHOUD_LEZEN, INBURGERINGSRESULTATEN_GEMEENTE).eigen(GEMEENTE)
             // Koppelingen and toestemmingen are the hub's input for its rules; they are never passed on.
             .voor(Operatie.STATUS_LEZEN).eigen(PARTNERS).alle(BEHEERDER, OPERATOR)
             .voor(Operatie.BEZORGING_LEZEN).eigen(GEMEENTE).alle(BEHEERDER, OPERATOR)

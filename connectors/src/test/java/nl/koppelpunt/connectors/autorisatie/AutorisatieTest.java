@@ -35,12 +35,14 @@ class AutorisatieTest {
             versturen toestemming            eigen -     -    -     -    -    -
             versturen intrekking             -     -     -    -     -    -    -
             versturen ontkoppeling           -     -     -    -     -    -    -
+            versturen inburgeringsresultaten-gemeente -  -     -    -     -    -    -
             inhoud-lezen screening           -     -     -    eigen -    -    -
             inhoud-lezen klantprofiel        -     -     -    eigen -    -    -
             inhoud-lezen koppeling           -     -     -    -     -    -    -
             inhoud-lezen toestemming         -     -     -    -     -    -    -
             inhoud-lezen intrekking          -     -     -    eigen -    -    -
             inhoud-lezen ontkoppeling        -     -     -    eigen -    -    -
+            inhoud-lezen inburgeringsresultaten-gemeente - - -  eigen -    -    -
             status-lezen                     eigen eigen eigen eigen alle alle -
             bezorging-lezen                  -     -     -    eigen alle alle -
             overzicht-lezen                  -     -     -    -     alle alle -

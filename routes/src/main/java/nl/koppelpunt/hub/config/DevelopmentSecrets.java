@@ -57,7 +57,7 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         Path pkiDir = Path.of(env.getRequiredProperty("koppelpunt.pki.dir"));
         DevelopmentPki.ensure(pkiDir, partners, hostnames);
         // An SSH key pair per sending partner for the hosted SFTP inbox (docs/sftp.md), beside its certificate.
-        catalog.stream().filter(p -> !p.berichttypen().isEmpty())
+        catalog.stream().filter(nl.koppelpunt.hub.sftp.SftpToegang::heeftInbox)
                 .forEach(p -> DevelopmentSshKeys.ensure(pkiDir, p.id()));
 
         Map<String, Object> keys = new HashMap<>();

@@ -2,10 +2,6 @@ package nl.koppelpunt.hub.duo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +27,11 @@ import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
 import nl.koppelpunt.connectors.partner.Partner;
-import nl.koppelpunt.connectors.partner.PartnerRegister;
 import nl.koppelpunt.connectors.rest.BodyTooLargeException;
 import nl.koppelpunt.connectors.rest.ClientCertificateFilter;
 import nl.koppelpunt.connectors.rest.NotFoundException;
 import nl.koppelpunt.connectors.rest.Vereist;
 import nl.koppelpunt.hub.intake.StrictJson;
-import nl.koppelpunt.schemas.Inburgeringsresultaten;
-import nl.koppelpunt.schemas.KwartaalCsv;
 import nl.koppelpunt.schemas.Violation;
 
 /**
@@ -57,12 +50,13 @@ public class InburgeringsresultatenController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final InburgeringsresultatenRepository opslag;
-    private final PartnerRegister partners;
+    private final Kwartaalverwerking verwerking;
     private final StrictJson json;
 
-    public InburgeringsresultatenController(InburgeringsresultatenRepository opslag, PartnerRegister partners, StrictJson json) {
+    public InburgeringsresultatenController(InburgeringsresultatenRepository opslag, Kwartaalverwerking verwerking,
+                                            StrictJson json) {
         this.opslag = opslag;
-        this.partners = partners;
+        this.verwerking = verwerking;
         this.json = json;
     }
 
@@ -74,19 +68,16 @@ public class InburgeringsresultatenController {
         }
         byte[] body = lees(request);
         boolean csv = CSV.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
-        JsonNode bestand = csv ? csv(kwartaal, body) : json(body);
-        List<Violation> fouten = Inburgeringsresultaten.controleer(bestand, code -> partners.huidig().gemeente(code).isPresent());
-        if (fouten.isEmpty() && !kwartaal.equals(bestand.path("kwartaal").asText())) {
-            fouten = List.of(new Violation("/kwartaal", "the file's kwartaal differs from the kwartaal in the URI"));
-        }
-        if (!fouten.isEmpty()) {
-            throw ongeldigBestand(csv ? fouten.stream().map(KwartaalCsv::opRegelEnKolom).toList() : fouten);
-        }
-        int versie = opslag.vervang(kwartaal, bestand.path("rijen"), ClientCertificateFilter.partnerOf(request).id());
+        JsonNode bestand = csv ? Kwartaalverwerking.leesCsv(kwartaal, body) : json(body);
+        Kwartaalverwerking.Levering levering = verwerking.lever(kwartaal, bestand, csv,
+                ClientCertificateFilter.partnerOf(request).id());
+        int versie = levering.versie();
         Map<String, Object> antwoord = new LinkedHashMap<>();
         antwoord.put("kwartaal", kwartaal);
         antwoord.put("versie", versie);
-        antwoord.put("rijen", bestand.path("rijen").size());
+        antwoord.put("rijen", levering.rijen());
+        antwoord.put("berichten", levering.uitzending().verzonden());
+        antwoord.put("nietVerzonden", levering.uitzending().nietVerzonden());
         return ResponseEntity.status(versie == 1 ? HttpStatus.CREATED : HttpStatus.OK).body(antwoord);
     }
 
@@ -118,23 +109,8 @@ public class InburgeringsresultatenController {
         try {
             return json.parse(body);
         } catch (IOException e) {
-            throw ongeldigBestand(List.of(new Violation("", "the body is not well-formed JSON")));
+            throw Kwartaalverwerking.ongeldig(List.of(new Violation("", "the body is not well-formed JSON")));
         }
-    }
-
-    private static JsonNode csv(String kwartaal, byte[] body) {
-        String tekst;
-        try {
-            tekst = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ongeldigBestand(List.of(new Violation("", "the file is not UTF-8")));
-        }
-        KwartaalCsv.Resultaat r = KwartaalCsv.lees(kwartaal, tekst);
-        if (!r.fouten().isEmpty()) {
-            throw ongeldigBestand(r.fouten());
-        }
-        return r.bestand();
     }
 
     private static byte[] lees(HttpServletRequest request) throws IOException {
@@ -148,11 +124,6 @@ public class InburgeringsresultatenController {
             }
             return body;
         }
-    }
-
-    private static IntakeException ongeldigBestand(List<Violation> fouten) {
-        return new IntakeException(Probleem.ONGELDIG_BERICHT,
-                "Het bestand is geweigerd en niet opgeslagen; de vorige versie van het kwartaal blijft staan.", fouten);
     }
 
     private static IntakeException ongeldigVerzoek(String naam, String reden) {

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,19 +25,22 @@ public class InburgeringsresultatenRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Stores a validated quarter, replacing what an earlier delivery of it held.
-     *
-     * @return the version of the quarter now stored: 1 for a first delivery
-     */
+    /** What a delivery replaced: the version now stored (1 for a first delivery), and the gemeenten it had before. */
+    public record Vervanging(int versie, Set<String> vorigeGemeenten) {
+    }
+
+    /** Stores a validated quarter, replacing what an earlier delivery of it held. */
     @Transactional
-    public int vervang(String kwartaal, JsonNode rijen, String partnerId) {
+    public Vervanging vervang(String kwartaal, JsonNode rijen, String partnerId) {
         // The upsert locks the quarter's row, so two deliveries of one quarter cannot interleave their rows.
         Integer versie = jdbc.queryForObject("""
                 INSERT INTO inburgeringskwartaal (kwartaal, versie, aangeleverd_door, aangeleverd_op) VALUES (?, 1, ?, ?)
                 ON CONFLICT (kwartaal) DO UPDATE SET versie = inburgeringskwartaal.versie + 1,
                     aangeleverd_door = EXCLUDED.aangeleverd_door, aangeleverd_op = EXCLUDED.aangeleverd_op
                 RETURNING versie""", Integer.class, kwartaal, partnerId, Timestamp.from(Instant.now()));
+        // Read under that lock: who had rows in the version being replaced (they get a correction or a withdrawal).
+        Set<String> vorige = new TreeSet<>(jdbc.queryForList(
+                "SELECT DISTINCT gemeentecode FROM inburgeringsresultaat WHERE kwartaal = ?", String.class, kwartaal));
         jdbc.update("DELETE FROM inburgeringsresultaat WHERE kwartaal = ?", kwartaal);
         List<Object[]> batch = new ArrayList<>();
         for (JsonNode rij : rijen) {
@@ -48,7 +53,7 @@ public class InburgeringsresultatenRepository {
                 INSERT INTO inburgeringsresultaat (kwartaal, gemeentecode, cohortjaar, inburgeringsplichtigen, voldaan,
                     ontheven, nog_inburgeringsplichtig, termijn_verstreken, lening_toegekend)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
-        return versie;
+        return new Vervanging(versie, vorige);
     }
 
     /** A gemeente's rows, of one quarter or (kwartaal null) of every quarter: cohort by cohort, oldest quarter first. */

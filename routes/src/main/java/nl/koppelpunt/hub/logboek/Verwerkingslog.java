@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import nl.koppelpunt.connectors.logboek.Verwerkingslogboek.Verwerking;
+import nl.koppelpunt.schemas.Berichttype;
 
 /**
  * Writes the processing log: one row per data subject per processing, always in the caller's transaction so a
@@ -28,6 +29,14 @@ public class Verwerkingslog {
 
     /** Timeline events that are not a processing of personal data of their own (queue bookkeeping). */
     private static final Set<String> TECHNISCH = Set.of("in-wachtrij");
+
+    /**
+     * The codes of the types about no person, as an SQL list of literals (enum constants, so safe to inline); the
+     * empty code keeps the list valid SQL should there be none.
+     */
+    private static final String ZONDER_PERSOON = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+                    java.util.Arrays.stream(Berichttype.values()).filter(t -> !t.persoonsgebonden()).map(Berichttype::code))
+            .map(code -> "'" + code + "'").collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
     private final Activiteiten activiteiten;
@@ -67,7 +76,10 @@ public class Verwerkingslog {
         return vastleggen(berichtId, handeling, partner, toelichting, Traceparent.nieuweSpanId());
     }
 
-    /** As above, under a span id chosen by the caller (e.g. the one sent along with a delivery). */
+    /**
+     * As above, under a span id chosen by the caller (e.g. the one sent along with a delivery). A message about no
+     * person (DUO's figures for a gemeente) is no processing of personal data: nothing is recorded for it.
+     */
     public String vastleggen(UUID berichtId, String handeling, String partner, String toelichting, String spanId) {
         jdbc.update("""
                 INSERT INTO verwerkingslog (tijdstip, handeling, verwerkingsactiviteit, betrokkene, bericht_id, berichttype,
@@ -75,7 +87,7 @@ public class Verwerkingslog {
                 SELECT ?, ?, a.activiteit_id, b.onderwerp_pseudoniem, b.id, b.berichttype, coalesce(?, b.afzender), 'ok',
                        coalesce(b.trace_id, replace(b.id::text, '-', '')), ?, b.span_id, ?
                 FROM bericht b LEFT JOIN verwerkingsactiviteit a ON a.berichttype = b.berichttype
-                WHERE b.id = ?""",
+                WHERE b.id = ? AND b.berichttype NOT IN (""" + ZONDER_PERSOON + ")",
                 Timestamp.from(Instant.now()), handeling, partner, spanId, toelichting, berichtId);
         return spanId;
     }

@@ -21,8 +21,12 @@ public record Bezorging(UUID id, UUID berichtId, String abonnementId, String gem
         }
     }
 
-    /** Notices tell a gemeente that something ended; they are never held back by the rules that they report on. */
+    /**
+     * A message Koppelpunt itself sends (an outbound-only type): a notice that something ended, or DUO's figures for
+     * this gemeente. Such messages are never held back by the koppeling and consent rules: a notice reports on them,
+     * and the figures are about no person.
+     */
     public boolean isKennisgeving() {
-        return type == Berichttype.INTREKKING || type == Berichttype.ONTKOPPELING;
+        return !type.inkomend();
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.koppelpunt.connectors.bericht.BerichtStatus;
 import nl.koppelpunt.connectors.partner.PartnerCatalog;
 import nl.koppelpunt.connectors.partner.PartnerRegister;
+import nl.koppelpunt.schemas.Berichttype;
 
 /**
  * Applies the rules to the hub's state. Each method is one unit of work: the caller runs it in one transaction and,
@@ -104,6 +105,34 @@ public final class RegelMotor {
             }
         }
         return afronden(ronde);
+    }
+
+    /**
+     * A message Koppelpunt itself sends to one gemeente about no person (DUO's figures for it): stored like a notice
+     * and planned to every subscription of the gemeente that takes the type. The subject is the gemeente
+     * ({@link #onderwerpGemeente}), so its messages of the type stay in order on each queue.
+     *
+     * @return the stored message and its planned deliveries, to be queued after the commit
+     */
+    public Uitgaand uitgaand(Berichttype type, String gemeentecode, byte[] inhoud) {
+        if (type.inkomend() || type.persoonsgebonden()) {
+            throw new IllegalArgumentException(type + " is not an outbound message about no person");
+        }
+        Ronde ronde = ronde();
+        BerichtRef bericht = ronde.kennisgeving(type, onderwerpGemeente(type, gemeentecode), gemeentecode, inhoud);
+        return new Uitgaand(bericht.id(), afronden(ronde));
+    }
+
+    /** A stored outbound message and the deliveries planned for it. */
+    public record Uitgaand(UUID berichtId, List<Bezorging> gepland) {
+    }
+
+    /**
+     * The subject key of a message about no person: the type and the gemeente. It takes the place of the person's
+     * pseudonym (the JMS message group, the column); a ':' never occurs in a pseudonym (hex), so the two cannot meet.
+     */
+    public static String onderwerpGemeente(Berichttype type, String gemeentecode) {
+        return type.code() + ":" + gemeentecode;
     }
 
     /** Parked messages past their retention are dropped, and their payloads deleted. */

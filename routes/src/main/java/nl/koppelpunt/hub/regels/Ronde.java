@@ -92,7 +92,7 @@ final class Ronde {
     }
 
     /** Stores and plans a notice of Koppelpunt itself to every subscription of the gemeente that takes it. */
-    void kennisgeving(Berichttype type, String pseudoniem, String gemeentecode, byte[] inhoud) {
+    BerichtRef kennisgeving(Berichttype type, String pseudoniem, String gemeentecode, byte[] inhoud) {
         BerichtRef notice = opslag.kennisgeving(type, pseudoniem, inhoud);
         geraakt.add(notice.id());
         List<Abonnement> abonnementen = partners.abonnementen(gemeentecode, type);
@@ -100,6 +100,7 @@ final class Ronde {
             verval(notice.id(), Vervalreden.GEEN_ABONNEMENT);
         }
         abonnementen.forEach(a -> opslag.planBezorging(notice, a).ifPresent(gepland::add));
+        return notice;
     }
 
     void verval(UUID berichtId, String reden) {

@@ -102,7 +102,7 @@ public class SftpServer implements SmartLifecycle {
      */
     private VirtualFileSystemFactory chroots() throws IOException {
         for (Partner partner : partners.huidig().all()) {
-            if (!partner.berichttypen().isEmpty()) {
+            if (SftpToegang.heeftInbox(partner)) {
                 mappen.inbox(partner.id()); // present from the start, for the operator and the inbox route
             }
         }
@@ -121,7 +121,7 @@ public class SftpServer implements SmartLifecycle {
 
     boolean magInloggen(String gebruiker, PublicKey aangeboden) {
         Optional<Partner> partner = partners.huidig().byId(gebruiker);
-        if (partner.isEmpty() || partner.get().berichttypen().isEmpty()) {
+        if (partner.isEmpty() || !SftpToegang.heeftInbox(partner.get())) {
             return false;
         }
         boolean ok = sleutels(partner.get()).stream().anyMatch(k -> KeyUtils.compareKeys(k, aangeboden));
