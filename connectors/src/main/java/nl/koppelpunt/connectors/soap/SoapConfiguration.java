@@ -75,6 +75,8 @@ public class SoapConfiguration {
         config.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
         config.put(ConfigurationConstants.TTL_TIMESTAMP, "300");
         config.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
+        // A Timestamp without Expires would be valid for as long as the TTL allows: WUS asks for an explicit expiry.
+        config.put(ConfigurationConstants.REQUIRE_TIMESTAMP_EXPIRES, "true");
         config.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
         return config;
     }

@@ -90,6 +90,48 @@ class SoapIntakeTest extends HubIntegrationTest {
     }
 
     @Test
+    void theAnswerIsSignedWithKoppelpuntsCertificate() throws Exception {
+        SoapClient client = soap("coa");
+        client.send(klantprofiel(Voorbeelden.seedKlantprofielJson()), "urn:uuid:" + UUID.randomUUID(),
+                SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL));
+        // WUS 2W-be-S: verified by the client's WSS4J against the CA before the answer was handed over.
+        assertThat(client.answerSigner()).isNotNull();
+        assertThat(nl.koppelpunt.connectors.pki.Oin.fromCertificate(client.answerSigner()))
+                .contains(nl.koppelpunt.connectors.pki.DevelopmentPki.KOPPELPUNT_OIN);
+    }
+
+    @Test
+    void anRsaSha1SignatureIsRefusedNamingTheAlgorithm() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withAlgorithms("http://www.w3.org/2000/09/xmldsig#rsa-sha1",
+                        "http://www.w3.org/2001/04/xmlenc#sha256")
+                .send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("UnsupportedAlgorithm");
+        assertThat(fault.getMessage()).contains("http://www.w3.org/2000/09/xmldsig#rsa-sha1").contains("niet toegestaan");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void aSha1DigestIsRefusedNamingTheAlgorithm() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withAlgorithms("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                        "http://www.w3.org/2000/09/xmldsig#sha1")
+                .send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getMessage()).contains("Digestalgoritme http://www.w3.org/2000/09/xmldsig#sha1");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void aSignatureWithoutTimestampIsRefused() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withoutTimestamp()
+                .send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("InvalidSecurity");
+        assertThat(fault.getMessage()).contains("wsu:Timestamp ontbreekt");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
     void anUnsignedMessageIsRefused() {
         String messageId = "urn:uuid:" + UUID.randomUUID();
         SoapFault fault = fault(() -> SoapClient.partner(DATA_DIR, "coa", null, port).send(
