@@ -186,6 +186,18 @@ class SoapIntakeTest extends HubIntegrationTest {
         assertThat(schema.body()).contains("name=\"ontvangstbevestiging\"");
     }
 
+    @Test
+    void theWsdlGemeentenImplementIsPublishedWithItsSchemaBesideIt() {
+        java.net.http.HttpResponse<String> wsdl = client("gemeente-utrecht").get("/contracten/v1/soap/koppelpunt-gemeente-v1.wsdl");
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("<wsdl:service name=\"koppelpunt-gemeente\">")
+                .contains("<wsdl:operation name=\"klantprofiel\">").contains("schemaLocation=\"koppelpunt-v1.xsd\"");
+        // The relative import resolves against the WSDL's URL.
+        java.net.http.HttpResponse<String> xsd = client("gemeente-utrecht").get("/contracten/v1/soap/koppelpunt-v1.xsd");
+        assertThat(xsd.statusCode()).isEqualTo(200);
+        assertThat(xsd.body()).contains("name=\"intrekking\"");
+    }
+
     /** The fault the client received (CXF hands it over as the cause of a WebServiceException without SAAJ). */
     static SoapFault fault(Runnable call) {
         Throwable thrown = catchThrowable(call::run);
