@@ -142,6 +142,18 @@ class SoapBezorgingTest {
     }
 
     @Test
+    void anHttp503WithoutAFaultIsRetriedToo() throws Exception {
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        GEMEENTE.antwoord(Antwoord.HTTP_503);
+        UUID screening = post("/api/v1/screenings", Berichten.screening(BSN));
+
+        wachtOpStatus(screening, "bezorgd");
+        Map<String, Object> bezorging = bezorging(screening);
+        assertThat(bezorging.get("pogingen")).isEqualTo(2);
+        assertThat(bezorging.get("laatste_fout")).isEqualTo("HTTP 503");
+    }
+
+    @Test
     void aClientFaultIsDeadLetteredAtOnceAndAReplayDeliversWithTheSameMessageId() throws Exception {
         post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
         GEMEENTE.antwoord(Antwoord.CLIENT_FAULT);

@@ -66,7 +66,7 @@ public final class SoapGemeente implements AutoCloseable {
     }
 
     /** A scripted answer. */
-    public enum Antwoord { ONTVANGEN, SERVER_FAULT, CLIENT_FAULT }
+    public enum Antwoord { ONTVANGEN, SERVER_FAULT, CLIENT_FAULT, HTTP_503 }
 
     private final HttpsServer server;
     private final Merlin vertrouwd = new Merlin();
@@ -178,6 +178,11 @@ public final class SoapGemeente implements AutoCloseable {
             switch (antwoord) {
                 case SERVER_FAULT -> stuur(exchange, 500, fault("soap:Server", "Tijdelijk niet beschikbaar", relatesTo));
                 case CLIENT_FAULT -> stuur(exchange, 500, fault("soap:Client", "Bericht geweigerd", relatesTo));
+                case HTTP_503 -> {
+                    // A proxy in front of the back-office: no SOAP at all.
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                }
                 default -> stuur(exchange, 200, envelop(relatesTo, GEMEENTE + "/" + type.code() + "/ontvangen",
                         "<g:ontvangen xmlns:g='" + GEMEENTE + "'><g:kenmerk>" + UUID.randomUUID() + "</g:kenmerk></g:ontvangen>"));
             }
