@@ -67,6 +67,8 @@ class SoapBezorgingTest {
         registry.add("test.soap-gemeente.port", GEMEENTE::port);
         registry.add("koppelpunt.bezorging.herhalingen", () -> "3");
         registry.add("koppelpunt.bezorging.wachttijd-ms", () -> "100");
+        // Short, so the timeout scenario does not take long; the gemeente answers the others at once.
+        registry.add("koppelpunt.bezorging.response-timeout-ms", () -> "1500");
     }
 
     @LocalServerPort
@@ -151,6 +153,20 @@ class SoapBezorgingTest {
         Map<String, Object> bezorging = bezorging(screening);
         assertThat(bezorging.get("pogingen")).isEqualTo(2);
         assertThat(bezorging.get("laatste_fout")).isEqualTo("HTTP 503");
+    }
+
+    @Test
+    void anAnswerThatComesTooLateIsATimeoutAndRetried() throws Exception {
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        GEMEENTE.antwoord(Antwoord.TE_LAAT);
+        UUID screening = post("/api/v1/screenings", Berichten.screening(BSN));
+
+        wachtOpStatus(screening, "bezorgd");
+        GEMEENTE.laatDoor();
+        Map<String, Object> bezorging = bezorging(screening);
+        assertThat(bezorging.get("pogingen")).isEqualTo(2);
+        assertThat((String) bezorging.get("laatste_fout")).containsIgnoringCase("timeout");
+        assertThat(GEMEENTE.ontvangen()).extracting(SoapGemeente.Ontvangen::messageId).containsOnly("urn:uuid:" + bezorging.get("id"));
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class SoapGemeente implements AutoCloseable {
     }
 
     /** A scripted answer. */
-    public enum Antwoord { ONTVANGEN, SERVER_FAULT, CLIENT_FAULT, HTTP_503 }
+    public enum Antwoord { ONTVANGEN, SERVER_FAULT, CLIENT_FAULT, HTTP_503, TE_LAAT }
 
     private final HttpsServer server;
     private final Merlin vertrouwd = new Merlin();
@@ -74,6 +74,7 @@ public final class SoapGemeente implements AutoCloseable {
     private final List<Ontvangen> ontvangen = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Antwoord> script = new ConcurrentLinkedQueue<>();
     private final List<String> fouten = new CopyOnWriteArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch slagboom = new java.util.concurrent.CountDownLatch(1);
 
     /** Serves TLS with the given server certificate and demands client certificates issued by {@code ca}. */
     public SoapGemeente(Path serverCrt, Path serverKey, Path ca) {
@@ -132,7 +133,14 @@ public final class SoapGemeente implements AutoCloseable {
         return uit;
     }
 
+    /** Lets answers held back by {@link Antwoord#TE_LAAT} go. */
+    public void laatDoor() {
+        slagboom.countDown();
+    }
+
     public void reset() {
+        slagboom.countDown();
+        slagboom = new java.util.concurrent.CountDownLatch(1);
         ontvangen.clear();
         script.clear();
         fouten.clear();
@@ -178,6 +186,20 @@ public final class SoapGemeente implements AutoCloseable {
             switch (antwoord) {
                 case SERVER_FAULT -> stuur(exchange, 500, fault("soap:Server", "Tijdelijk niet beschikbaar", relatesTo));
                 case CLIENT_FAULT -> stuur(exchange, 500, fault("soap:Client", "Bericht geweigerd", relatesTo));
+                case TE_LAAT -> {
+                    // A back-office that answers only after the caller gave up (released by laatDoor()).
+                    try {
+                        slagboom.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    try {
+                        stuur(exchange, 200, envelop(relatesTo, GEMEENTE + "/" + type.code() + "/ontvangen",
+                                "<g:ontvangen xmlns:g='" + GEMEENTE + "'/>"));
+                    } catch (IOException callerGone) {
+                        // expected: Koppelpunt timed out and closed the connection
+                    }
+                }
                 case HTTP_503 -> {
                     // A proxy in front of the back-office: no SOAP at all.
                     exchange.sendResponseHeaders(503, -1);
