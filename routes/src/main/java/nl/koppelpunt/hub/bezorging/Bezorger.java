@@ -52,11 +52,14 @@ public class Bezorger implements Processor {
         Traceparent span = berichten.trace(berichtId).orElseGet(Traceparent::nieuw).kind();
         exchange.setProperty(KoppelpuntHeaders.SPAN_ID, span.spanId());
         // The channel of the subscription as configured now: a reload may have moved it to another channel.
-        String abonnement = exchange.getMessage().getHeader(KoppelpuntHeaders.ABONNEMENT, String.class);
-        String kanaal = partners.huidig().abonnement(abonnement).map(Abonnement::kanaal).orElse("rest");
+        String abonnementId = exchange.getMessage().getHeader(KoppelpuntHeaders.ABONNEMENT, String.class);
+        String kanaal = partners.huidig().abonnement(abonnementId).map(Abonnement::kanaal).orElse("rest");
         Exchange aanroep = producer.send(Kanalen.route(kanaal), e -> {
             voorbereiding.vul(e, id);
             e.getMessage().setHeader(TRACEPARENT, span.header());
+            // Not a header (headers are what a webhook receives): a channel route that needs more of its subscription
+            // than the url finds it by this.
+            e.setProperty(KoppelpuntHeaders.ABONNEMENT, abonnementId);
         });
         if (aanroep.getException() != null) {
             throw aanroep.getException();
