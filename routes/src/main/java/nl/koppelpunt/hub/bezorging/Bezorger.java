@@ -14,10 +14,9 @@ import nl.koppelpunt.hub.bericht.BerichtRepository;
 import nl.koppelpunt.hub.logboek.Traceparent;
 
 /**
- * One delivery attempt as one unit — re-check the rules, build the request, call the subscription's channel route
- * ({@link Kanalen}) — so that a
- * redelivery by the subscription route repeats all of it, the rules included. The webhook call gets an exchange of
- * its own, carrying nothing but the request.
+ * One delivery attempt as one unit — re-check the rules, build the request, call the route of the subscription's
+ * channel ({@link Kanalen}) — so that a redelivery by the subscription route repeats all of it, the rules included.
+ * The call gets an exchange of its own, carrying nothing but the request.
  */
 @Component
 public class Bezorger implements Processor {
