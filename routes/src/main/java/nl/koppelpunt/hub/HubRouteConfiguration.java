@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
+import nl.koppelpunt.connectors.bezorging.BezorgFout;
 import nl.koppelpunt.hub.bezorging.BezorgingVastlegger;
 import nl.koppelpunt.hub.bezorging.HerhaalbareFout;
 
@@ -48,7 +49,7 @@ public class HubRouteConfiguration extends RouteConfigurationBuilder {
                                 + "} failed (${exception.class.name}); rolled back for redelivery");
 
         routeConfiguration(BEZORGING)
-                .onException(HttpOperationFailedException.class, IOException.class)
+                .onException(HttpOperationFailedException.class, IOException.class, BezorgFout.class)
                     .onWhen(new HerhaalbareFout())
                     .maximumRedeliveries("{{koppelpunt.bezorging.herhalingen}}")
                     .redeliveryDelay("{{koppelpunt.bezorging.wachttijd-ms}}")
@@ -59,7 +60,7 @@ public class HubRouteConfiguration extends RouteConfigurationBuilder {
                     .handled(true)
                     .process(vastlegger::mislukt)
                 .end()
-                .onException(HttpOperationFailedException.class)
+                .onException(HttpOperationFailedException.class, BezorgFout.class)
                     .handled(true)
                     .process(vastlegger::mislukt);
     }

@@ -13,8 +13,9 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param gemeentecode the partner's CBS code
  * @param afdeling     the receiving department
  * @param berichttypen the types delivered to it
- * @param kanaal       the channel ({@code rest}; SOAP and SFTP come later)
- * @param url          the webhook for {@code rest}
+ * @param kanaal       the channel: {@code rest} (a webhook) or {@code soap} (Digikoppeling WUS)
+ * @param url          the webhook for {@code rest}, the gemeente's endpoint of the koppelpunt-gemeente service for
+ *                     {@code soap}
  * @param secties      the top-level klantprofiel sections it may see (identity and version are always included)
  */
 public record Abonnement(String id, String partnerId, String gemeentecode, Afdeling afdeling,

@@ -23,6 +23,8 @@ final class AbonnementFactory {
 
     /** The klantprofiel's top-level sections, read from the published schema so the two cannot drift apart. */
     static final Set<String> SECTIES = klantprofielSecties();
+    /** The delivery channels; each has its route {@code direct:bezorg-<kanaal>} in the hub. */
+    static final List<String> KANALEN = List.of("rest", "soap");
 
     private AbonnementFactory() {
     }
@@ -31,10 +33,12 @@ final class AbonnementFactory {
                                    UnaryOperator<String> placeholders) {
         require(a.afdeling != null, file, "an abonnement needs an afdeling");
         Afdeling afdeling = Afdeling.fromCode(a.afdeling);
-        require("rest".equals(a.kanaal), file, "kanaal must be rest (soap and sftp are not available yet)");
-        require(a.url != null && !a.url.isBlank(), file, "a rest abonnement needs a url");
+        require(KANALEN.contains(a.kanaal), file, "kanaal must be one of " + KANALEN);
+        require(a.url != null && !a.url.isBlank(), file, "a " + a.kanaal + " abonnement needs a url");
         URI url = URI.create(placeholders.apply(a.url));
         require("http".equals(url.getScheme()) || "https".equals(url.getScheme()), file, "url must be http(s)");
+        // A SOAP endpoint receives signed personal data over Digikoppeling: only over (mutual) TLS.
+        require(!"soap".equals(a.kanaal) || "https".equals(url.getScheme()), file, "a soap abonnement needs an https url");
         // A URI is logged (delivery errors name it): credentials in it would end up in the logs.
         require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
         Set<Berichttype> types = EnumSet.noneOf(Berichttype.class);

@@ -9,7 +9,8 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import java.security.KeyStore;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.security.wss4j.DefaultCryptoCoverageChecker;
-import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.cxf.ws.security.SecurityConstants;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.common.crypto.Merlin;
@@ -35,19 +36,27 @@ public class SoapConfiguration {
     /** The TLS server's SSL bundle: its trust store also decides which signing certificates are trusted. */
     static final String SSL_BUNDLE = "koppelpunt-server";
     private static final String CRYPTO_REF = "koppelpunt.soap.handtekening-crypto";
+    private static final String ANTWOORD_CRYPTO_REF = "koppelpunt.soap.antwoord-crypto";
 
     @Bean
     public Endpoint soapIntakeEndpoint(Bus bus, IntakeGateway intake, SslBundles bundles,
                                        @Value("${koppelpunt.intake.max-body-bytes:1048576}") int maxBodyBytes,
-                                       @Value("${koppelpunt.intake.max-nesting-depth:32}") int maxDepth) {
+                                       @Value("${koppelpunt.intake.max-nesting-depth:32}") int maxDepth,
+                                       @Value("${koppelpunt.soap.ondertekening-bundle:koppelpunt-server}") String ondertekeningBundle) {
         EndpointImpl endpoint = new EndpointImpl(bus, new SoapIntakeEndpoint(intake));
         WSAddressingFeature addressing = new WSAddressingFeature();
         addressing.setAddressingRequired(true);
         endpoint.getFeatures().add(addressing);
         Map<String, Object> properties = limieten(maxBodyBytes, maxDepth);
         properties.put(CRYPTO_REF, handtekeningCrypto(bundles.getBundle(SSL_BUNDLE).getStores().getTrustStore()));
+        // WSS4J's own reason (an expired Timestamp, an untrusted certificate) goes into the fault: a partner that is
+        // already authenticated by mutual TLS must be able to see why its message was refused.
+        properties.put(SecurityConstants.RETURN_SECURITY_ERROR, true);
+        // 2W-be-S: the answer is signed too (Timestamp, Body, WS-Addressing headers), with Koppelpunt's certificate.
+        properties.put(ANTWOORD_CRYPTO_REF, Wus.ondertekenaar(bundles.getBundle(ondertekeningBundle)));
         endpoint.setProperties(properties);
-        endpoint.getInInterceptors().add(new WSS4JInInterceptor(wsSecurity()));
+        endpoint.getInInterceptors().add(new WusInInterceptor(wsSecurity()));
+        endpoint.getOutInterceptors().add(new WSS4JOutInterceptor(Wus.ondertekening(ANTWOORD_CRYPTO_REF)));
         // WUS 2W-be-S: the Body, the Timestamp and every WS-Addressing header present must be covered by the signature.
         endpoint.getInInterceptors().add(new DefaultCryptoCoverageChecker());
         endpoint.publish(ADRES);
@@ -66,6 +75,8 @@ public class SoapConfiguration {
         config.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
         config.put(ConfigurationConstants.TTL_TIMESTAMP, "300");
         config.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP, "60");
+        // A Timestamp without Expires would be valid for as long as the TTL allows: WUS asks for an explicit expiry.
+        config.put(ConfigurationConstants.REQUIRE_TIMESTAMP_EXPIRES, "true");
         config.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
         return config;
     }

@@ -142,6 +142,33 @@ class PartnerCatalogLoaderTest {
                 .hasMessageNotContaining("geheim");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "soap | https://gemeente.example/koppelpunt | ",
+            "soap | http://gemeente.example/koppelpunt  | a soap abonnement needs an https url",
+            "fax  | https://gemeente.example/koppelpunt | kanaal must be one of [rest, soap]"})
+    void aSoapSubscriptionNeedsHttpsAndAnUnknownChannelIsRefused(String kanaal, String url, String fout, @TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("g.yaml"), """
+                id: g
+                naam: G
+                oin: "00000099000000000777"
+                rol: gemeente
+                gemeentecode: GM0777
+                abonnementen:
+                  - afdeling: huisvesting
+                    berichttypen: [klantprofiel]
+                    kanaal: %s
+                    url: %s
+                """.formatted(kanaal, url));
+        if (fout == null) {
+            assertThat(loader.load("file:" + dir + "/*.yaml").alleAbonnementen())
+                    .extracting(Abonnement::kanaal).containsExactly("soap");
+        } else {
+            assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml")).hasMessageContaining(fout);
+        }
+    }
+
     @Test
     void anSftpKeyIsCheckedOnLoad(@TempDir Path dir) throws Exception {
         java.security.KeyPair keys = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);

@@ -6,9 +6,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import nl.koppelpunt.connectors.bezorging.BezorgFout;
+
 /**
  * Which failed attempts are worth repeating: the receiver is down or busy (5xx, 408, 429) or unreachable (connection
- * refused, timeouts, resets). Any other 4xx says the receiver refuses this message; repeating would not change that.
+ * refused, timeouts, resets), or a channel says so ({@link BezorgFout}: a soap:Server fault). Any other 4xx, or a
+ * soap:Client fault, says the receiver refuses this message; repeating would not change that.
  */
 public class HerhaalbareFout implements Predicate {
 
@@ -19,6 +22,9 @@ public class HerhaalbareFout implements Predicate {
             int status = http.getStatusCode();
             return status >= 500 || status == 408 || status == 429;
         }
+        if (fout instanceof BezorgFout kanaal) {
+            return kanaal.herhaalbaar();
+        }
         return fout instanceof IOException;
     }
 
@@ -26,6 +32,9 @@ public class HerhaalbareFout implements Predicate {
     public static String beschrijf(Throwable fout) {
         if (fout instanceof HttpOperationFailedException http) {
             return "HTTP " + http.getStatusCode();
+        }
+        if (fout instanceof BezorgFout kanaal) {
+            return kanaal.beschrijving();
         }
         return fout == null ? "onbekend" : fout.getClass().getSimpleName();
     }

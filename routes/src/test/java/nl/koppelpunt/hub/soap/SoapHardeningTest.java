@@ -83,6 +83,51 @@ class SoapHardeningTest extends HubIntegrationTest {
         assertThat(stored(id)).isZero();
     }
 
+    @Test
+    void anExpiredTimestampIsRefusedWithAFaultThatSaysSo() throws Exception {
+        String id = messageId();
+        // Signed correctly by COA, but the Timestamp was made ten minutes ago and expired five minutes ago.
+        String envelope = ondertekend(envelope(id, klantprofiel("Amal")), java.time.Instant.now().minusSeconds(600));
+        HttpResponse<String> response = post(envelope);
+        assertFault(response);
+        assertThat(response.body()).containsIgnoringCase("expired");
+        assertThat(stored(id)).isZero();
+    }
+
+    /** Signs an envelope as WUS 2W-be-S asks, with the Timestamp's clock set to {@code aangemaakt}. */
+    private static String ondertekend(String envelope, java.time.Instant aangemaakt) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document document = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(envelope.getBytes(StandardCharsets.UTF_8)));
+        org.apache.wss4j.dom.message.WSSecHeader header = new org.apache.wss4j.dom.message.WSSecHeader(document);
+        header.insertSecurityHeader();
+        org.apache.wss4j.dom.message.WSSecTimestamp timestamp = new org.apache.wss4j.dom.message.WSSecTimestamp(header);
+        timestamp.setWsTimeSource(() -> aangemaakt);
+        timestamp.setTimeToLive(300);
+        timestamp.build();
+        java.nio.file.Path pki = DATA_DIR.resolve("pki");
+        org.apache.wss4j.common.crypto.Merlin crypto = new org.apache.wss4j.common.crypto.Merlin();
+        crypto.setKeyStore(nl.koppelpunt.connectors.pki.PemKeyStores.keyStore(pki.resolve("coa.crt"), pki.resolve("coa.key"),
+                "key", "pw".toCharArray()));
+        org.apache.wss4j.dom.message.WSSecSignature signature = new org.apache.wss4j.dom.message.WSSecSignature(header);
+        signature.setUserInfo("key", "pw");
+        signature.setKeyIdentifierType(org.apache.wss4j.dom.WSConstants.BST_DIRECT_REFERENCE);
+        signature.setSignatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+        signature.setDigestAlgo("http://www.w3.org/2001/04/xmlenc#sha256");
+        String wsa = "http://www.w3.org/2005/08/addressing";
+        signature.getParts().add(new org.apache.wss4j.common.WSEncryptionPart("Body", "http://schemas.xmlsoap.org/soap/envelope/", "Element"));
+        signature.getParts().add(new org.apache.wss4j.common.WSEncryptionPart(timestamp.getId()));
+        for (String naam : java.util.List.of("Action", "MessageID", "To", "ReplyTo")) {
+            signature.getParts().add(new org.apache.wss4j.common.WSEncryptionPart(naam, wsa, "Element"));
+        }
+        signature.build(crypto);
+        java.io.StringWriter writer = new java.io.StringWriter();
+        javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                new javax.xml.transform.dom.DOMSource(document), new javax.xml.transform.stream.StreamResult(writer));
+        return writer.toString().replaceFirst("^<\\?xml[^>]*\\?>", "");
+    }
+
     private static void assertFault(HttpResponse<String> response) {
         // SOAP 1.1 over HTTP: a fault travels with status 500, and it is a fault, not an error page or a stack trace.
         assertThat(response.statusCode()).as(response.body()).isEqualTo(500);

@@ -90,6 +90,48 @@ class SoapIntakeTest extends HubIntegrationTest {
     }
 
     @Test
+    void theAnswerIsSignedWithKoppelpuntsCertificate() throws Exception {
+        SoapClient client = soap("coa");
+        client.send(klantprofiel(Voorbeelden.seedKlantprofielJson()), "urn:uuid:" + UUID.randomUUID(),
+                SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL));
+        // WUS 2W-be-S: verified by the client's WSS4J against the CA before the answer was handed over.
+        assertThat(client.answerSigner()).isNotNull();
+        assertThat(nl.koppelpunt.connectors.pki.Oin.fromCertificate(client.answerSigner()))
+                .contains(nl.koppelpunt.connectors.pki.DevelopmentPki.KOPPELPUNT_OIN);
+    }
+
+    @Test
+    void anRsaSha1SignatureIsRefusedNamingTheAlgorithm() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withAlgorithms("http://www.w3.org/2000/09/xmldsig#rsa-sha1",
+                        "http://www.w3.org/2001/04/xmlenc#sha256")
+                .send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("UnsupportedAlgorithm");
+        assertThat(fault.getMessage()).contains("http://www.w3.org/2000/09/xmldsig#rsa-sha1").contains("niet toegestaan");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void aSha1DigestIsRefusedNamingTheAlgorithm() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withAlgorithms("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                        "http://www.w3.org/2000/09/xmldsig#sha1")
+                .send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getMessage()).contains("Digestalgoritme http://www.w3.org/2000/09/xmldsig#sha1");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
+    void aSignatureWithoutTimestampIsRefused() {
+        String messageId = "urn:uuid:" + UUID.randomUUID();
+        SoapFault fault = fault(() -> soap("coa").withoutTimestamp()
+                .send(klantprofiel(Voorbeelden.seedKlantprofielJson()), messageId, SoapIntakeEndpoint.action(Berichttype.KLANTPROFIEL)));
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("InvalidSecurity");
+        assertThat(fault.getMessage()).contains("wsu:Timestamp ontbreekt");
+        assertThat(stored(messageId)).isZero();
+    }
+
+    @Test
     void anUnsignedMessageIsRefused() {
         String messageId = "urn:uuid:" + UUID.randomUUID();
         SoapFault fault = fault(() -> SoapClient.partner(DATA_DIR, "coa", null, port).send(
@@ -142,6 +184,18 @@ class SoapIntakeTest extends HubIntegrationTest {
                 java.net.URI.create(xsd.group(1)).getRawPath() + "?" + java.net.URI.create(xsd.group(1)).getRawQuery());
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.body()).contains("name=\"ontvangstbevestiging\"");
+    }
+
+    @Test
+    void theWsdlGemeentenImplementIsPublishedWithItsSchemaBesideIt() {
+        java.net.http.HttpResponse<String> wsdl = client("gemeente-utrecht").get("/contracten/v1/soap/koppelpunt-gemeente-v1.wsdl");
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("<wsdl:service name=\"koppelpunt-gemeente\">")
+                .contains("<wsdl:operation name=\"klantprofiel\">").contains("schemaLocation=\"koppelpunt-v1.xsd\"");
+        // The relative import resolves against the WSDL's URL.
+        java.net.http.HttpResponse<String> xsd = client("gemeente-utrecht").get("/contracten/v1/soap/koppelpunt-v1.xsd");
+        assertThat(xsd.statusCode()).isEqualTo(200);
+        assertThat(xsd.body()).contains("name=\"intrekking\"");
     }
 
     /** The fault the client received (CXF hands it over as the cause of a WebServiceException without SAAJ). */

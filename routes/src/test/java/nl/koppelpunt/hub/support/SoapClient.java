@@ -47,6 +47,11 @@ public final class SoapClient {
     private final String address;
     private final KeyStore signing;
     private boolean signAddressing = true;
+    private String signatureAlgorithm = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+    private String digestAlgorithm = "http://www.w3.org/2001/04/xmlenc#sha256";
+    private boolean timestamp = true;
+    private KeyStore trust;
+    private java.security.cert.X509Certificate answerSigner;
 
     /**
      * @param signing the key store (alias {@code key}) whose key signs each request (WS-Security), or null to send
@@ -64,6 +69,24 @@ public final class SoapClient {
         return this;
     }
 
+    /** For tests of the WUS algorithm policy: sign with these (weak) algorithms. */
+    public SoapClient withAlgorithms(String signature, String digest) {
+        signatureAlgorithm = signature;
+        digestAlgorithm = digest;
+        return this;
+    }
+
+    /** For tests of the WUS profile: a signature without a wsu:Timestamp. */
+    public SoapClient withoutTimestamp() {
+        timestamp = false;
+        return this;
+    }
+
+    /** The certificate that signed the last answer (WUS 2W-be-S), verified against the CA; null if unsigned. */
+    public java.security.cert.X509Certificate answerSigner() {
+        return answerSigner;
+    }
+
     /** A demo partner's client that signs with its own key: the PEM files the gateway generated in {@code <dataDir>/pki}. */
     public static SoapClient partner(Path dataDir, String partnerId, int port) {
         return partner(dataDir, partnerId, partnerId, port);
@@ -74,8 +97,10 @@ public final class SoapClient {
         Path pki = dataDir.resolve("pki");
         KeyStore signing = signer == null ? null
                 : PemKeyStores.keyStore(pki.resolve(signer + ".crt"), pki.resolve(signer + ".key"), "key", PASSWORD);
-        return new SoapClient(PemSslContexts.client(pki.resolve(partnerId + ".crt"), pki.resolve(partnerId + ".key"),
+        SoapClient client = new SoapClient(PemSslContexts.client(pki.resolve(partnerId + ".crt"), pki.resolve(partnerId + ".key"),
                 pki.resolve("ca.crt")), "https://localhost:" + port + "/services/koppelpunt", signing);
+        client.trust = trustStore(pki.resolve("ca.crt"));
+        return client;
     }
 
     /**
@@ -99,10 +124,50 @@ public final class SoapClient {
         tls.setSslContext(ssl);
         ((HTTPConduit) client.getConduit()).setTlsClientParameters(tls);
         if (signing != null) {
-            client.getOutInterceptors().add(new WSS4JOutInterceptor(wsSecurity(signAddressing)));
+            client.getOutInterceptors().add(new WSS4JOutInterceptor(wsSecurity(signAddressing, signatureAlgorithm,
+                    digestAlgorithm, timestamp)));
             dispatch.getRequestContext().put(CRYPTO_REF, crypto());
         }
-        return dispatch.invoke(new DOMSource(bericht));
+        if (trust != null) {
+            // Koppelpunt signs its answers (2W-be-S): verify them as a partner would, against the CA.
+            Map<String, Object> verify = new HashMap<>();
+            verify.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
+            verify.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, TRUST_REF);
+            verify.put(ConfigurationConstants.SIG_SUBJECT_CERT_CONSTRAINTS, ".*");
+            client.getInInterceptors().add(new org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor(verify));
+            Merlin verifier = new Merlin();
+            verifier.setTrustStore(trust);
+            dispatch.getRequestContext().put(TRUST_REF, verifier);
+        }
+        Source answer = dispatch.invoke(new DOMSource(bericht));
+        answerSigner = signer(dispatch.getResponseContext().get(org.apache.wss4j.dom.handler.WSHandlerConstants.RECV_RESULTS));
+        return answer;
+    }
+
+    private static final String TRUST_REF = "test.trust-crypto";
+
+    @SuppressWarnings("unchecked")
+    private static java.security.cert.X509Certificate signer(Object results) {
+        if (results instanceof java.util.List) {
+            for (org.apache.wss4j.dom.handler.WSHandlerResult result : (java.util.List<org.apache.wss4j.dom.handler.WSHandlerResult>) results) {
+                for (org.apache.wss4j.dom.engine.WSSecurityEngineResult action : result.getActionResults()
+                        .getOrDefault(org.apache.wss4j.dom.WSConstants.SIGN, java.util.List.of())) {
+                    return (java.security.cert.X509Certificate) action.get(org.apache.wss4j.dom.engine.WSSecurityEngineResult.TAG_X509_CERTIFICATE);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static KeyStore trustStore(Path ca) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(ca)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            return store;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final String CRYPTO_REF = "test.signing-crypto";
@@ -110,15 +175,17 @@ public final class SoapClient {
     private static final String WSA = "http://www.w3.org/2005/08/addressing";
 
     /** WUS 2W-be-S as a partner sends it: Timestamp, then an X.509 signature over Timestamp, Body and WS-Addressing. */
-    private static Map<String, Object> wsSecurity(boolean signAddressing) {
+    private static Map<String, Object> wsSecurity(boolean signAddressing, String signatureAlgorithm, String digestAlgorithm,
+                                                  boolean timestamp) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
+        config.put(ConfigurationConstants.ACTION, timestamp
+                ? ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE : ConfigurationConstants.SIGNATURE);
         config.put(ConfigurationConstants.USER, "key");
         config.put(ConfigurationConstants.SIG_PROP_REF_ID, CRYPTO_REF);
         config.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
-        config.put(ConfigurationConstants.SIG_ALGO, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
-        config.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
-        config.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;"
+        config.put(ConfigurationConstants.SIG_ALGO, signatureAlgorithm);
+        config.put(ConfigurationConstants.SIG_DIGEST_ALGO, digestAlgorithm);
+        config.put(ConfigurationConstants.SIGNATURE_PARTS, (timestamp ? "{Element}{" + WSU + "}Timestamp;" : "")
                 + "{Element}{http://schemas.xmlsoap.org/soap/envelope/}Body");
         if (signAddressing) {
             config.put(ConfigurationConstants.OPTIONAL_SIGNATURE_PARTS, "{Element}{" + WSA + "}To;{Element}{" + WSA + "}ReplyTo;"
