@@ -33,14 +33,16 @@ class AutorisatieTest {
             versturen klantprofiel           eigen -     -    -     -    -    -
             versturen koppeling              eigen eigen -    -     -    -    -
             versturen toestemming            eigen -     -    -     -    -    -
+            versturen duo-inburgeringsstatus -     -     eigen -    -    -    -
             versturen intrekking             -     -     -    -     -    -    -
             versturen ontkoppeling           -     -     -    -     -    -    -
-            inhoud-lezen screening           -     -     -    eigen -    -    -
-            inhoud-lezen klantprofiel        -     -     -    eigen -    -    -
+            inhoud-lezen screening           -     eigen -    eigen -    -    -
+            inhoud-lezen klantprofiel        -     eigen -    eigen -    -    -
             inhoud-lezen koppeling           -     -     -    -     -    -    -
             inhoud-lezen toestemming         -     -     -    -     -    -    -
-            inhoud-lezen intrekking          -     -     -    eigen -    -    -
-            inhoud-lezen ontkoppeling        -     -     -    eigen -    -    -
+            inhoud-lezen duo-inburgeringsstatus - eigen -   eigen -    -    -
+            inhoud-lezen intrekking          -     eigen -    eigen -    -    -
+            inhoud-lezen ontkoppeling        -     eigen -    eigen -    -    -
             status-lezen                     eigen eigen eigen eigen alle alle -
             bezorging-lezen                  -     -     -    eigen alle alle -
             overzicht-lezen                  -     -     -    -     alle alle -
@@ -132,10 +134,13 @@ class AutorisatieTest {
 
     @ParameterizedTest
     @EnumSource(Berichttype.class)
-    void nobodyButAGemeenteEverGetsAPayloadAndNoAdminRoleDoes(Berichttype type) {
-        for (Rol rol : Set.of(Rol.COA, Rol.TVS, Rol.DUO, Rol.BEHEERDER, Rol.OPERATOR, Rol.AUDITOR)) {
+    void nobodyButAGemeenteAndTvsEverGetsAPayloadAndNoAdminRoleDoes(Berichttype type) {
+        for (Rol rol : Set.of(Rol.COA, Rol.DUO, Rol.BEHEERDER, Rol.OPERATOR, Rol.AUDITOR)) {
             assertThat(Autorisatie.reikwijdte(rol, Operatie.INHOUD_LEZEN, type)).as(rol + " " + type).isEqualTo(Reikwijdte.GEEN);
         }
+        // TVS shows a gemeente's staff what that gemeente receives: exactly the gemeente's types, never more.
+        assertThat(Autorisatie.reikwijdte(Rol.TVS, Operatie.INHOUD_LEZEN, type)).as("TVS " + type)
+                .isEqualTo(Autorisatie.reikwijdte(Rol.GEMEENTE, Operatie.INHOUD_LEZEN, type));
     }
 
     @ParameterizedTest
