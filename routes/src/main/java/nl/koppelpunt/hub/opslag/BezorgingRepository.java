@@ -63,14 +63,19 @@ public class BezorgingRepository {
                 b.profielversie(), reden, nu, nu);
     }
 
+    /**
+     * Only a planned delivery can be dropped: the rules read it as planned, but the receiver's 2xx may have been
+     * recorded since (a concurrent transaction). Without the condition the drop would overwrite "bezorgd" (lost update),
+     * and a message the gemeente has would show as never delivered.
+     */
     public void status(UUID id, Bezorging.Status status, String reden) {
         Timestamp nu = Timestamp.from(Instant.now());
         jdbc.update("""
                 UPDATE bezorging SET status = ?, reden = ?, gewijzigd_op = ?,
                     bezorgd_op = CASE WHEN ? = 'bezorgd' THEN ? ELSE bezorgd_op END,
                     laatste_fout = CASE WHEN ? = 'mislukt' THEN ? ELSE laatste_fout END
-                WHERE id = ?""",
-                status.code(), reden, nu, status.code(), nu, status.code(), reden, id);
+                WHERE id = ? AND (? <> 'vervallen' OR status = 'gepland')""",
+                status.code(), reden, nu, status.code(), nu, status.code(), reden, id, status.code());
     }
 
     /** Counts an attempt as it starts. */

@@ -144,6 +144,9 @@ final class GeheugenOpslag implements HubOpslag {
 
     @Override public void bezorgingStatus(UUID id, Bezorging.Status status, String reden) {
         Bezorging z = bezorgingen.get(id);
+        if (status == Bezorging.Status.VERVALLEN && z.status() != Bezorging.Status.GEPLAND) {
+            return; // as the database: only a planned delivery can be dropped
+        }
         bezorgingen.put(id, new Bezorging(z.id(), z.berichtId(), z.abonnementId(), z.gemeentecode(), z.type(),
                 z.onderwerpPseudoniem(), z.profielversie(), status));
         bezorgredenen.put(id, reden);
