@@ -25,6 +25,11 @@ public enum Berichttype {
     KOPPELING("koppeling", "/burgerservicenummer", true),
     /** Consent given or withdrawn for a recipient gemeente and purpose. */
     TOESTEMMING("toestemming", "/burgerservicenummer", true),
+    /**
+     * DUO's status of one person's inburgering (termijn, lening, PID). Part of the klantprofiel's inburgering
+     * section, so it reaches a gemeente only under the klantprofiel's consent.
+     */
+    DUO_INBURGERINGSSTATUS("duo-inburgeringsstatus", "/burgerservicenummer", true),
     /** Outbound notice: the person withdrew consent for this gemeente and purpose. Never accepted from partners. */
     INTREKKING("intrekking", "/burgerservicenummer", false),
     /**
@@ -52,7 +57,7 @@ public enum Berichttype {
     /**
      * Whether partners may send this type to Koppelpunt.
      *
-     * @return {@code true} for klantprofiel, screening, koppeling and toestemming; {@code false} for
+     * @return {@code true} for klantprofiel, screening, koppeling, toestemming and duo-inburgeringsstatus; {@code false} for
      *     the outbound notices intrekking and ontkoppeling, which only Koppelpunt sends to a gemeente
      */
     public boolean inkomend() {

@@ -41,7 +41,8 @@ class BerichttypeTest {
     @Test
     void onlyPartnerMessagesAreInkomend() {
         assertThat(Berichttype.inkomende()).containsExactly(
-                Berichttype.KLANTPROFIEL, Berichttype.SCREENING, Berichttype.KOPPELING, Berichttype.TOESTEMMING);
+                Berichttype.KLANTPROFIEL, Berichttype.SCREENING, Berichttype.KOPPELING, Berichttype.TOESTEMMING,
+                Berichttype.DUO_INBURGERINGSSTATUS);
         assertThat(Berichttype.INTREKKING.inkomend()).isFalse();
         assertThat(Berichttype.ONTKOPPELING.inkomend()).isFalse();
         assertThat(Berichttype.INBURGERINGSRESULTATEN_GEMEENTE.inkomend()).isFalse();

@@ -144,6 +144,7 @@ class OpenApiBundleTest {
             case SCREENING -> "/screenings";
             case KOPPELING -> "/koppelingen";
             case TOESTEMMING -> "/toestemmingen";
+            case DUO_INBURGERINGSSTATUS -> "/duo-inburgeringsstatussen";
             case INTREKKING, ONTKOPPELING, INBURGERINGSRESULTATEN_GEMEENTE -> throw new IllegalArgumentException("outbound only: " + type);
         };
     }

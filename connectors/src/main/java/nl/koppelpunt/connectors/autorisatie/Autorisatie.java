@@ -8,6 +8,7 @@ import static nl.koppelpunt.connectors.partner.Rol.GEMEENTE;
 import static nl.koppelpunt.connectors.partner.Rol.OPERATOR;
 import static nl.koppelpunt.connectors.partner.Rol.TVS;
 import static nl.koppelpunt.schemas.Berichttype.INBURGERINGSRESULTATEN_GEMEENTE;
+import static nl.koppelpunt.schemas.Berichttype.DUO_INBURGERINGSSTATUS;
 import static nl.koppelpunt.schemas.Berichttype.INTREKKING;
 import static nl.koppelpunt.schemas.Berichttype.KLANTPROFIEL;
 import static nl.koppelpunt.schemas.Berichttype.KOPPELING;
@@ -31,8 +32,8 @@ import nl.koppelpunt.schemas.Berichttype;
  * route (shared by every channel) for sending, the partner loader for what a configuration may claim. A cell that
  * is not named below is {@link Reikwijdte#GEEN}: deny by default.
  *
- * <p>Nobody reads a payload through an API: {@link Operatie#INHOUD_LEZEN} is only a gemeente's, for its own
- * deliveries; administrators, operators and auditors see metadata only.
+ * <p>Nobody reads a payload through an API: {@link Operatie#INHOUD_LEZEN} is only by delivery to a gemeente's or
+ * TVS's own subscriptions; administrators, operators and auditors see metadata only.
  */
 public final class Autorisatie {
 
@@ -43,11 +44,15 @@ public final class Autorisatie {
             .voor(Operatie.VERSTUREN, KLANTPROFIEL).eigen(COA)
             .voor(Operatie.VERSTUREN, TOESTEMMING).eigen(COA)
             .voor(Operatie.VERSTUREN, KOPPELING).eigen(COA, TVS)
+            .voor(Operatie.VERSTUREN, DUO_INBURGERINGSSTATUS).eigen(DUO)
             // Intrekking and ontkoppeling are notices only Koppelpunt sends: nobody may send them.
-            .voor(Operatie.INHOUD_LEZEN, SCREENING).eigen(GEMEENTE)
-            .voor(Operatie.INHOUD_LEZEN, KLANTPROFIEL).eigen(GEMEENTE)
-            .voor(Operatie.INHOUD_LEZEN, INTREKKING).eigen(GEMEENTE)
-            .voor(Operatie.INHOUD_LEZEN, ONTKOPPELING).eigen(GEMEENTE)
+            // TVS shows what a gekoppelde gemeente receives to that gemeente's staff, under the same rules (consent,
+            // koppeling, intrekking): it receives those types for every gemeente, each delivery naming its gemeente.
+            .voor(Operatie.INHOUD_LEZEN, SCREENING).eigen(TVS, GEMEENTE)
+            .voor(Operatie.INHOUD_LEZEN, KLANTPROFIEL).eigen(TVS, GEMEENTE)
+            .voor(Operatie.INHOUD_LEZEN, DUO_INBURGERINGSSTATUS).eigen(TVS, GEMEENTE)
+            .voor(Operatie.INHOUD_LEZEN, INTREKKING).eigen(TVS, GEMEENTE)
+            .voor(Operatie.INHOUD_LEZEN, ONTKOPPELING).eigen(TVS, GEMEENTE)
             // A gemeente's own quarterly figures from DUO (aggregates, sent only to that gemeente).
             .voor(Operatie.INHOUD_LEZEN, INBURGERINGSRESULTATEN_GEMEENTE).eigen(GEMEENTE)
             // Koppelingen and toestemmingen are the hub's input for its rules; they are never passed on.

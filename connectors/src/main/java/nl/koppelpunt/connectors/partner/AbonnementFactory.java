@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,13 +27,33 @@ final class AbonnementFactory {
     /** The delivery channels; each has its route {@code direct:bezorg-<kanaal>} in the hub. */
     static final List<String> KANALEN = List.of("rest", "soap");
 
+    /** The TVS subscription's name when the file gives none. */
+    static final String STANDAARD_TVS_NAAM = "schermen";
+    /** A subscription to DUO's inburgeringsstatus must see this klantprofiel section: the status belongs to it. */
+    static final String INBURGERINGSSECTIE = "inburgeringsgegevens";
+    private static final Pattern NAAM = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+
     private AbonnementFactory() {
     }
 
-    static Abonnement toAbonnement(PartnerCatalogLoader.AbonnementYaml a, String partnerId, String gemeentecode, String file,
-                                   UnaryOperator<String> placeholders) {
-        require(a.afdeling != null, file, "an abonnement needs an afdeling");
-        Afdeling afdeling = Afdeling.fromCode(a.afdeling);
+    static Abonnement toAbonnement(PartnerCatalogLoader.AbonnementYaml a, String partnerId, Rol rol, String gemeentecode,
+                                   String file, UnaryOperator<String> placeholders) {
+        Afdeling afdeling = null;
+        String naam;
+        Set<String> standaardSecties;
+        if (rol == Rol.TVS) {
+            // TVS has no departments: it shows each gemeente's staff what that gemeente receives.
+            require(a.afdeling == null, file, "a TVS abonnement has no afdeling; give it a naam (e.g. screening-en-matching)");
+            naam = a.naam == null ? STANDAARD_TVS_NAAM : a.naam;
+            require(NAAM.matcher(naam).matches(), file, "an abonnement naam must be a lower-case slug");
+            standaardSecties = SECTIES;
+        } else {
+            require(a.naam == null, file, "a gemeente abonnement is named by its afdeling, not by naam");
+            require(a.afdeling != null, file, "an abonnement needs an afdeling");
+            afdeling = Afdeling.fromCode(a.afdeling);
+            naam = afdeling.code();
+            standaardSecties = afdeling.standaardSecties();
+        }
         require(KANALEN.contains(a.kanaal), file, "kanaal must be one of " + KANALEN);
         require(a.url != null && !a.url.isBlank(), file, "a " + a.kanaal + " abonnement needs a url");
         URI url = URI.create(placeholders.apply(a.url));
@@ -45,16 +66,20 @@ final class AbonnementFactory {
         for (String code : a.berichttypen == null ? List.<String>of() : a.berichttypen) {
             Berichttype type = Berichttype.fromCode(code)
                     .orElseThrow(() -> new IllegalArgumentException(file + ": unknown berichttype '" + code + "'"));
-            // What a gemeente receives is content it reads: the matrix says which types that may be.
-            require(Autorisatie.mag(Rol.GEMEENTE, Operatie.INHOUD_LEZEN, type), file, "a gemeente does not receive " + code);
+            // What a subscription receives is content its partner reads: the matrix says which types that may be.
+            require(Autorisatie.mag(rol, Operatie.INHOUD_LEZEN, type), file, "role " + rol.code() + " does not receive " + code);
             types.add(type);
         }
         require(!types.isEmpty(), file, "an abonnement needs at least one berichttype");
-        Set<String> secties = a.secties == null ? afdeling.standaardSecties() : Set.copyOf(a.secties);
+        Set<String> secties = a.secties == null ? standaardSecties : Set.copyOf(a.secties);
         for (String sectie : secties) {
             require(SECTIES.contains(sectie), file, "unknown klantprofiel section '" + sectie + "' (known: " + SECTIES + ")");
         }
-        return new Abonnement(partnerId + "." + afdeling.code(), partnerId, gemeentecode, afdeling, types, a.kanaal, url, secties);
+        // Data minimisation (rule 7) covers DUO's status too: it is the klantprofiel's inburgering section.
+        require(!types.contains(Berichttype.DUO_INBURGERINGSSTATUS) || secties.contains(INBURGERINGSSECTIE), file,
+                "an abonnement on duo-inburgeringsstatus must see the klantprofiel section " + INBURGERINGSSECTIE);
+        return new Abonnement(partnerId + "." + naam, partnerId, rol == Rol.TVS ? null : gemeentecode, afdeling, types,
+                a.kanaal, url, secties);
     }
 
     private static Set<String> klantprofielSecties() {

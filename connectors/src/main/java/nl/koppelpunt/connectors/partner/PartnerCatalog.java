@@ -1,10 +1,12 @@
 package nl.koppelpunt.connectors.partner;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import nl.koppelpunt.schemas.Berichttype;
 
@@ -15,6 +17,7 @@ public final class PartnerCatalog {
     private final Map<String, Partner> byOin = new LinkedHashMap<>();
     private final Map<String, Partner> byGemeente = new LinkedHashMap<>();
     private final Map<String, Abonnement> abonnementen = new LinkedHashMap<>();
+    private final List<Abonnement> voorElkeGemeente = new ArrayList<>();
 
     public PartnerCatalog(Collection<Partner> partners) {
         for (Partner partner : partners) {
@@ -29,6 +32,7 @@ public final class PartnerCatalog {
                 throw new IllegalArgumentException("gemeentecode " + partner.gemeentecode() + " is configured twice");
             }
             partner.abonnementen().forEach(a -> abonnementen.put(a.id(), a));
+            partner.abonnementen().stream().filter(Abonnement::voorElkeGemeente).forEach(voorElkeGemeente::add);
         }
     }
 
@@ -45,10 +49,14 @@ public final class PartnerCatalog {
         return Optional.ofNullable(byGemeente.get(gemeentecode));
     }
 
-    /** The subscriptions of a gemeente that receive this type. */
+    /**
+     * The subscriptions that receive this type for a gemeente: the gemeente's own and TVS's. Only for an onboarded
+     * gemeente: TVS shows a gemeente's staff what that gemeente receives, so nothing for a gemeente that receives
+     * nothing yet.
+     */
     public List<Abonnement> abonnementen(String gemeentecode, Berichttype type) {
-        return gemeente(gemeentecode).map(p -> p.abonnementen().stream().filter(a -> a.ontvangt(type)).toList())
-                .orElse(List.of());
+        return gemeente(gemeentecode).map(p -> Stream.concat(p.abonnementen().stream(), voorElkeGemeente.stream())
+                .filter(a -> a.ontvangt(type)).toList()).orElse(List.of());
     }
 
     public Optional<Abonnement> abonnement(String id) {

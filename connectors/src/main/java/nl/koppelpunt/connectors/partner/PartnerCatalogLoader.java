@@ -113,8 +113,8 @@ public final class PartnerCatalogLoader {
         }
         List<Abonnement> abonnementen = new ArrayList<>();
         for (AbonnementYaml a : y.abonnementen == null ? List.<AbonnementYaml>of() : y.abonnementen) {
-            require(rol == Rol.GEMEENTE, file, "only a gemeente has abonnementen");
-            abonnementen.add(AbonnementFactory.toAbonnement(a, y.id, y.gemeentecode, file, placeholders));
+            require(rol == Rol.GEMEENTE || rol == Rol.TVS, file, "only a gemeente or TVS has abonnementen");
+            abonnementen.add(AbonnementFactory.toAbonnement(a, y.id, rol, y.gemeentecode, file, placeholders));
         }
         return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen, limieten(y.limieten, file),
                 sftpSleutel(y.sftp, file));
@@ -179,7 +179,10 @@ public final class PartnerCatalogLoader {
 
     /** One subscription in a partner file. */
     static final class AbonnementYaml {
+        /** A gemeente's: the receiving department. */
         public String afdeling;
+        /** TVS's: the subscription's name (the screen it feeds), part of its id; default {@code schermen}. */
+        public String naam;
         public List<String> berichttypen;
         public String kanaal;
         public String url;

@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 public enum Rol {
     /** COA: sends screenings, klantprofielen, toestemmingen and koppelingen. */
     COA,
-    /** The Taakstelling Volg Systeem: sends koppelingen. */
+    /**
+     * The Taakstelling Volg Systeem: sends koppelingen; its subscriptions receive, for every gekoppelde gemeente, what
+     * that gemeente receives (shown to its staff on TVS's screens), under the same rules.
+     */
     TVS,
-    /** DUO: inburgering results (their messages come with a later issue). */
+    /** DUO: quarterly inburgering results and each person's inburgeringsstatus. */
     DUO,
     /** A gemeente: receives what is meant for it, nothing else. */
     GEMEENTE,

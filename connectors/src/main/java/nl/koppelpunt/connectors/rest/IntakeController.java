@@ -27,7 +27,7 @@ import nl.koppelpunt.schemas.Berichttype;
 import nl.koppelpunt.schemas.Violation;
 
 /**
- * REST intake: {@code POST /api/v1/{klantprofielen|screenings|koppelingen|toestemmingen}}. This adapter only does
+ * REST intake: {@code POST /api/v1/{klantprofielen|screenings|koppelingen|toestemmingen|duo-inburgeringsstatussen}}. This adapter only does
  * what is HTTP-specific (collection → type, the Idempotency-Key header, the size limit, 202 + Location); validation,
  * authorisation and durability are the hub's intake flow, shared by every channel.
  */
@@ -39,7 +39,8 @@ public class IntakeController {
             "klantprofielen", Berichttype.KLANTPROFIEL,
             "screenings", Berichttype.SCREENING,
             "koppelingen", Berichttype.KOPPELING,
-            "toestemmingen", Berichttype.TOESTEMMING);
+            "toestemmingen", Berichttype.TOESTEMMING,
+            "duo-inburgeringsstatussen", Berichttype.DUO_INBURGERINGSSTATUS);
     /** Printable, log-safe and bounded: the key is stored and shown back to the sender. */
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
 
@@ -51,7 +52,7 @@ public class IntakeController {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    @PostMapping(path = "/{collectie:klantprofielen|screenings|koppelingen|toestemmingen}",
+    @PostMapping(path = "/{collectie:klantprofielen|screenings|koppelingen|toestemmingen|duo-inburgeringsstatussen}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Vereist(Operatie.VERSTUREN)
     public ResponseEntity<IntakeAntwoord> post(@PathVariable String collectie,

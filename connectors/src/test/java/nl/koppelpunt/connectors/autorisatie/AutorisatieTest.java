@@ -33,15 +33,17 @@ class AutorisatieTest {
             versturen klantprofiel           eigen -     -    -     -    -    -
             versturen koppeling              eigen eigen -    -     -    -    -
             versturen toestemming            eigen -     -    -     -    -    -
+            versturen duo-inburgeringsstatus -     -     eigen -    -    -    -
             versturen intrekking             -     -     -    -     -    -    -
             versturen ontkoppeling           -     -     -    -     -    -    -
             versturen inburgeringsresultaten-gemeente -  -     -    -     -    -    -
-            inhoud-lezen screening           -     -     -    eigen -    -    -
-            inhoud-lezen klantprofiel        -     -     -    eigen -    -    -
+            inhoud-lezen screening           -     eigen -    eigen -    -    -
+            inhoud-lezen klantprofiel        -     eigen -    eigen -    -    -
             inhoud-lezen koppeling           -     -     -    -     -    -    -
             inhoud-lezen toestemming         -     -     -    -     -    -    -
-            inhoud-lezen intrekking          -     -     -    eigen -    -    -
-            inhoud-lezen ontkoppeling        -     -     -    eigen -    -    -
+            inhoud-lezen duo-inburgeringsstatus - eigen -   eigen -    -    -
+            inhoud-lezen intrekking          -     eigen -    eigen -    -    -
+            inhoud-lezen ontkoppeling        -     eigen -    eigen -    -    -
             inhoud-lezen inburgeringsresultaten-gemeente - - -  eigen -    -    -
             status-lezen                     eigen eigen eigen eigen alle alle -
             bezorging-lezen                  -     -     -    eigen alle alle -
@@ -134,10 +136,15 @@ class AutorisatieTest {
 
     @ParameterizedTest
     @EnumSource(Berichttype.class)
-    void nobodyButAGemeenteEverGetsAPayloadAndNoAdminRoleDoes(Berichttype type) {
-        for (Rol rol : Set.of(Rol.COA, Rol.TVS, Rol.DUO, Rol.BEHEERDER, Rol.OPERATOR, Rol.AUDITOR)) {
+    void nobodyButAGemeenteAndTvsEverGetsAPayloadAndNoAdminRoleDoes(Berichttype type) {
+        for (Rol rol : Set.of(Rol.COA, Rol.DUO, Rol.BEHEERDER, Rol.OPERATOR, Rol.AUDITOR)) {
             assertThat(Autorisatie.reikwijdte(rol, Operatie.INHOUD_LEZEN, type)).as(rol + " " + type).isEqualTo(Reikwijdte.GEEN);
         }
+        // TVS shows a gemeente's staff what that gemeente receives about a person: exactly the gemeente's personal
+        // types, never more; a gemeente's own quarterly figures (no person) are for that gemeente alone.
+        assertThat(Autorisatie.reikwijdte(Rol.TVS, Operatie.INHOUD_LEZEN, type)).as("TVS " + type)
+                .isEqualTo(type.persoonsgebonden()
+                        ? Autorisatie.reikwijdte(Rol.GEMEENTE, Operatie.INHOUD_LEZEN, type) : Reikwijdte.GEEN);
     }
 
     @ParameterizedTest

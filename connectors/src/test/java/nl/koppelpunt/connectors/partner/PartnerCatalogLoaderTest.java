@@ -183,4 +183,41 @@ class PartnerCatalogLoaderTest {
         assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
                 .hasMessageContaining("x.yaml: sftp.publieke-sleutel: not a");
     }
+    @Test
+    void tvsSubscribesForEveryOnboardedGemeenteWithoutAfdelingAndSeesTheWholeProfile() {
+        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+
+        Abonnement tvs = catalog.abonnement("tvs.schermen").orElseThrow();
+        assertThat(tvs.voorElkeGemeente()).isTrue();
+        assertThat(tvs.gemeentecode()).isNull();
+        assertThat(tvs.afdeling()).isNull();
+        assertThat(tvs.secties()).isEqualTo(AbonnementFactory.SECTIES);
+        assertThat(catalog.abonnementen("GM0344", Berichttype.KLANTPROFIEL)).extracting(Abonnement::id)
+                .containsExactlyInAnyOrder("gemeente-utrecht.werk-en-inkomen", "gemeente-utrecht.huisvesting", "tvs.schermen");
+        assertThat(catalog.abonnementen("GM0344", Berichttype.DUO_INBURGERINGSSTATUS)).extracting(Abonnement::id)
+                .containsExactlyInAnyOrder("gemeente-utrecht.werk-en-inkomen", "tvs.schermen");
+        assertThat(catalog.abonnementen("GM0599", Berichttype.KLANTPROFIEL))
+                .as("nothing for a gemeente that is not onboarded, not even to TVS").isEmpty();
+        assertThat(catalog.byId("duo").orElseThrow().magVersturen(Berichttype.DUO_INBURGERINGSSTATUS)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "tvs      | afdeling: werk-en-inkomen                      | a TVS abonnement has no afdeling",
+            "tvs      | berichttypen: [toestemming]                    | role tvs does not receive toestemming",
+            "tvs      | naam: Schermen                                 | naam must be a lower-case slug",
+            "coa      | berichttypen: [screening]                      | only a gemeente or TVS has abonnementen",
+            "gemeente | afdeling: huisvesting\\n    berichttypen: [duo-inburgeringsstatus] | must see the klantprofiel section inburgeringsgegevens",
+            "gemeente | naam: x\\n    afdeling: huisvesting            | named by its afdeling, not by naam"})
+    void subscriptionsAreCheckedPerRole(String rol, String regel, String fout, @TempDir Path dir) throws Exception {
+        String gemeente = "gemeente".equals(rol) ? "gemeentecode: GM0777\n" : "";
+        String velden = regel.replace("\\n", "\n");
+        if (!velden.contains("berichttypen")) {
+            velden += "\n    berichttypen: [screening]";
+        }
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: " + rol + "\n"
+                + gemeente + "abonnementen:\n  - " + velden + "\n    kanaal: rest\n    url: http://localhost/x\n");
+
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml")).hasMessageContaining(fout);
+    }
 }

@@ -54,6 +54,9 @@ public class BezorgVoorbereiding {
         message.setHeader("Idempotency-Key", bezorging.id().toString());
         message.setHeader("Koppelpunt-Berichttype", bezorging.type().code());
         message.setHeader("Koppelpunt-Bericht-Id", bezorging.berichtId().toString());
+        // Which gemeente the delivery is for: a gemeente's own code, or for TVS the gekoppelde gemeente whose staff
+        // may see it (TVS receives for every gemeente and must show each its own). Signed with the rest.
+        message.setHeader("Koppelpunt-Gemeentecode", bezorging.gemeentecode());
         if (bezorging.profielversie() != null) {
             message.setHeader("Koppelpunt-Profielversie", bezorging.profielversie().toString());
         }

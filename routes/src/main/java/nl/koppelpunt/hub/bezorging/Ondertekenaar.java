@@ -21,7 +21,8 @@ import nl.koppelpunt.connectors.ondertekening.VerzoekOndertekening;
 public class Ondertekenaar implements Processor {
 
     /** The request headers every signature covers, in this order (after @method, @target-uri and content-digest). */
-    static final List<String> GEDEKT = List.of("Content-Type", "Idempotency-Key", "Koppelpunt-Bericht-Id", "Koppelpunt-Berichttype");
+    static final List<String> GEDEKT = List.of("Content-Type", "Idempotency-Key", "Koppelpunt-Bericht-Id", "Koppelpunt-Berichttype",
+            "Koppelpunt-Gemeentecode");
     /** Covered too when the request has it (a klantprofiel). */
     static final List<String> GEDEKT_INDIEN_AANWEZIG = List.of("Koppelpunt-Profielversie");
 

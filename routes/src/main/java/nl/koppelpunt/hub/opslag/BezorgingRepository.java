@@ -39,38 +39,43 @@ public class BezorgingRepository {
     }
 
     /** New, or a dropped or failed one planned again under its original id (the receiver's de-duplication key). */
-    public Optional<Bezorging> plan(BerichtRef b, Abonnement a) {
+    public Optional<Bezorging> plan(BerichtRef b, Abonnement a, String gemeentecode) {
         Timestamp nu = Timestamp.from(Instant.now());
         return jdbc.query("""
                 INSERT INTO bezorging (id, bericht_id, abonnement_id, gemeentecode, berichttype, onderwerp_pseudoniem,
                                        profielversie, status, aangemaakt_op, gewijzigd_op)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'gepland', ?, ?)
-                ON CONFLICT (bericht_id, abonnement_id) DO UPDATE SET status = 'gepland', reden = NULL, pogingen = 0,
+                ON CONFLICT (bericht_id, abonnement_id, gemeentecode) DO UPDATE SET status = 'gepland', reden = NULL, pogingen = 0,
                     laatste_fout = NULL, in_wachtrij_op = NULL, gewijzigd_op = EXCLUDED.gewijzigd_op
                     WHERE bezorging.status IN ('vervallen', 'mislukt')
                 RETURNING""" + " " + KOLOMMEN,
-                BezorgingRepository::map, IDS.generate(), b.id(), a.id(), a.gemeentecode(), b.type().code(),
+                BezorgingRepository::map, IDS.generate(), b.id(), a.id(), gemeentecode, b.type().code(),
                 b.onderwerpPseudoniem(), b.profielversie(), nu, nu).stream().findFirst();
     }
 
-    public void vervallen(BerichtRef b, Abonnement a, String reden) {
+    public void vervallen(BerichtRef b, Abonnement a, String gemeentecode, String reden) {
         Timestamp nu = Timestamp.from(Instant.now());
         jdbc.update("""
                 INSERT INTO bezorging (id, bericht_id, abonnement_id, gemeentecode, berichttype, onderwerp_pseudoniem,
                                        profielversie, status, reden, aangemaakt_op, gewijzigd_op)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'vervallen', ?, ?, ?) ON CONFLICT (bericht_id, abonnement_id) DO NOTHING""",
-                IDS.generate(), b.id(), a.id(), a.gemeentecode(), b.type().code(), b.onderwerpPseudoniem(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'vervallen', ?, ?, ?) ON CONFLICT (bericht_id, abonnement_id, gemeentecode) DO NOTHING""",
+                IDS.generate(), b.id(), a.id(), gemeentecode, b.type().code(), b.onderwerpPseudoniem(),
                 b.profielversie(), reden, nu, nu);
     }
 
+    /**
+     * Only a planned delivery can be dropped: the rules read it as planned, but the receiver's 2xx may have been
+     * recorded since (a concurrent transaction). Without the condition the drop would overwrite "bezorgd" (lost update),
+     * and a message the gemeente has would show as never delivered.
+     */
     public void status(UUID id, Bezorging.Status status, String reden) {
         Timestamp nu = Timestamp.from(Instant.now());
         jdbc.update("""
                 UPDATE bezorging SET status = ?, reden = ?, gewijzigd_op = ?,
                     bezorgd_op = CASE WHEN ? = 'bezorgd' THEN ? ELSE bezorgd_op END,
                     laatste_fout = CASE WHEN ? = 'mislukt' THEN ? ELSE laatste_fout END
-                WHERE id = ?""",
-                status.code(), reden, nu, status.code(), nu, status.code(), reden, id);
+                WHERE id = ? AND (? <> 'vervallen' OR status = 'gepland')""",
+                status.code(), reden, nu, status.code(), nu, status.code(), reden, id, status.code());
     }
 
     /** Counts an attempt as it starts. */
@@ -114,11 +119,11 @@ public class BezorgingRepository {
                 BezorgingRepository::map, berichtId);
     }
 
-    public int hoogsteVersie(String pseudoniem, String abonnementId, boolean inclusiefGepland) {
+    public int hoogsteVersie(String pseudoniem, String abonnementId, String gemeentecode, boolean inclusiefGepland) {
         Integer versie = jdbc.queryForObject("""
                 SELECT max(profielversie) FROM bezorging WHERE onderwerp_pseudoniem = ? AND abonnement_id = ?
-                AND berichttype = 'klantprofiel' AND (status = 'bezorgd' OR (? AND status = 'gepland'))""",
-                Integer.class, pseudoniem, abonnementId, inclusiefGepland);
+                AND gemeentecode = ? AND berichttype = 'klantprofiel' AND (status = 'bezorgd' OR (? AND status = 'gepland'))""",
+                Integer.class, pseudoniem, abonnementId, gemeentecode, inclusiefGepland);
         return versie == null ? 0 : versie;
     }
 

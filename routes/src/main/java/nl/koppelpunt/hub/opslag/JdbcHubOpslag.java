@@ -79,13 +79,17 @@ public class JdbcHubOpslag implements HubOpslag {
     @Override public boolean wisInhoud(UUID berichtId) { return inhoud.wis(berichtId); }
 
     @Override public Optional<Bezorging> bezorging(UUID id) { return bezorgingen.van(id); }
-    @Override public Optional<Bezorging> planBezorging(BerichtRef bericht, Abonnement abonnement) { return bezorgingen.plan(bericht, abonnement); }
-    @Override public void vervallenBezorging(BerichtRef bericht, Abonnement abonnement, String reden) { bezorgingen.vervallen(bericht, abonnement, reden); }
+    @Override public Optional<Bezorging> planBezorging(BerichtRef bericht, Abonnement abonnement, String gemeentecode) {
+        return bezorgingen.plan(bericht, abonnement, gemeentecode);
+    }
+    @Override public void vervallenBezorging(BerichtRef bericht, Abonnement abonnement, String gemeentecode, String reden) {
+        bezorgingen.vervallen(bericht, abonnement, gemeentecode, reden);
+    }
     @Override public void bezorgingStatus(UUID id, Bezorging.Status status, String reden) { bezorgingen.status(id, status, reden); }
     @Override public List<Bezorging> geplandeBezorgingen(String pseudoniem, String gemeentecode) { return bezorgingen.gepland(pseudoniem, gemeentecode); }
     @Override public List<Bezorging> bezorgingenVan(UUID berichtId) { return bezorgingen.vanBericht(berichtId); }
     @Override public boolean ooitBezorgd(String pseudoniem, String gemeentecode) { return bezorgingen.ooitBezorgd(pseudoniem, gemeentecode); }
-    @Override public int hoogsteVersie(String pseudoniem, String abonnementId, boolean inclusiefGepland) {
-        return bezorgingen.hoogsteVersie(pseudoniem, abonnementId, inclusiefGepland);
+    @Override public int hoogsteVersie(String pseudoniem, String abonnementId, String gemeentecode, boolean inclusiefGepland) {
+        return bezorgingen.hoogsteVersie(pseudoniem, abonnementId, gemeentecode, inclusiefGepland);
     }
 }

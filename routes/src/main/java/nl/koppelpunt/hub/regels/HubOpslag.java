@@ -84,15 +84,17 @@ public interface HubOpslag {
     Optional<Bezorging> bezorging(UUID id);
 
     /**
-     * Plans a delivery of the message to the subscription. A delivery that exists already is planned again only when
-     * it was dropped or failed; a delivered or planned one is left alone.
+     * Plans a delivery of the message to the subscription, on behalf of a gemeente (the subscription's own; for TVS
+     * the gekoppelde gemeente it shows the message to). A delivery exists once per message, subscription and gemeente:
+     * one that exists already is planned again only when it was dropped or failed; a delivered or planned one is left
+     * alone.
      *
      * @return the delivery when it is (newly) planned
      */
-    Optional<Bezorging> planBezorging(BerichtRef bericht, Abonnement abonnement);
+    Optional<Bezorging> planBezorging(BerichtRef bericht, Abonnement abonnement, String gemeentecode);
 
     /** Records that a delivery was decided against at routing time (a stale version), for visibility. */
-    void vervallenBezorging(BerichtRef bericht, Abonnement abonnement, String reden);
+    void vervallenBezorging(BerichtRef bericht, Abonnement abonnement, String gemeentecode, String reden);
 
     void bezorgingStatus(UUID id, Bezorging.Status status, String reden);
 
@@ -104,6 +106,9 @@ public interface HubOpslag {
     /** Whether anything about this person was ever delivered to this gemeente. */
     boolean ooitBezorgd(String pseudoniem, String gemeentecode);
 
-    /** The highest klantprofiel version delivered (and, if asked, planned) to a subscription for a person; 0 if none. */
-    int hoogsteVersie(String pseudoniem, String abonnementId, boolean inclusiefGepland);
+    /**
+     * The highest klantprofiel version delivered (and, if asked, planned) to a subscription on behalf of a gemeente
+     * for a person; 0 if none. Per gemeente too: TVS shows each gemeente's staff their own copy.
+     */
+    int hoogsteVersie(String pseudoniem, String abonnementId, String gemeentecode, boolean inclusiefGepland);
 }

@@ -43,7 +43,7 @@ final class KoppelingRegels {
         ronde.opslag.beginKoppeling(p, new Koppelingstand(gemeente, tekst(koppeling, "arbeidsmarktregio"),
                 tekst(koppeling, "azc"), datum), bericht.id());
         List<UUID> vrijgekomen = ronde.opslag.ontparkeer(p, Parkeerreden.GEEN_KOPPELING, null);
-        ronde.routeerLaatsteVan(p, vrijgekomen, List.of(Berichttype.SCREENING, Berichttype.KLANTPROFIEL));
+        ronde.routeerLaatsteVan(p, vrijgekomen, Regels.NA_KOPPELING);
         return huidig.isPresent() ? "herkoppeld" : "gekoppeld";
     }
 

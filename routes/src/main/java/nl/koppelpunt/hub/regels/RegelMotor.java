@@ -36,7 +36,7 @@ public final class RegelMotor {
         switch (bericht.type()) {
             case KOPPELING -> register(bericht, KoppelingRegels.verwerk(ronde, bericht, inhoud));
             case TOESTEMMING -> register(bericht, ToestemmingRegels.verwerk(ronde, bericht, inhoud));
-            case SCREENING, KLANTPROFIEL -> {
+            case SCREENING, KLANTPROFIEL, DUO_INBURGERINGSSTATUS -> {
                 opslag.gebeurtenis(bericht.id(), "verwerkt", null);
                 ronde.routeer(bericht);
             }
@@ -61,7 +61,7 @@ public final class RegelMotor {
         }
         String p = bezorging.onderwerpPseudoniem();
         Optional<String> nee = Regels.bijBezorging(bezorging, opslag.actieveKoppeling(p),
-                opslag.toestemming(p, bezorging.gemeentecode()), opslag.hoogsteVersie(p, bezorging.abonnementId(), false),
+                opslag.toestemming(p, bezorging.gemeentecode()), opslag.hoogsteVersie(p, bezorging.abonnementId(), bezorging.gemeentecode(), false),
                 vandaag());
         nee.ifPresent(reden -> {
             Ronde ronde = ronde();
@@ -89,7 +89,8 @@ public final class RegelMotor {
         PartnerCatalog catalog = partners.huidig();
         for (Bezorging mislukt : opslag.bezorgingenVan(berichtId)) {
             if (mislukt.status() == Bezorging.Status.MISLUKT) {
-                catalog.abonnement(mislukt.abonnementId()).flatMap(a -> opslag.planBezorging(bericht, a)).ifPresent(ronde.gepland::add);
+                catalog.abonnement(mislukt.abonnementId()).flatMap(a -> opslag.planBezorging(bericht, a, mislukt.gemeentecode()))
+                        .ifPresent(ronde.gepland::add);
                 ronde.geraakt(berichtId);
             }
         }

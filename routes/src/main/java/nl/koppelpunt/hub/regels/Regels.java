@@ -19,7 +19,10 @@ public final class Regels {
     private Regels() {
     }
 
-    /** Rule 1–3, 6, 7: where a screening or klantprofiel goes now. */
+    /**
+     * Rule 1–3, 6, 7: where a screening, klantprofiel or DUO status goes now: the gekoppelde gemeente's subscriptions
+     * and TVS's, all on behalf of that gemeente.
+     */
     public static Routering routeer(BerichtRef bericht, Optional<Koppelingstand> koppeling, PartnerCatalog partners,
                                     Optional<Toestemmingstand> toestemming, LocalDate vandaag,
                                     ToIntFunction<Abonnement> hoogsteVersie) {
@@ -31,7 +34,7 @@ public final class Regels {
             return new Routering.Parkeer(Parkeerreden.GEMEENTE_NIET_AANGESLOTEN, gemeente);
         }
         boolean profiel = bericht.type() == Berichttype.KLANTPROFIEL;
-        if (profiel && !toestemming.map(t -> t.geldigOp(vandaag)).orElse(false)) {
+        if (vraagtToestemming(bericht.type()) && !toestemming.map(t -> t.geldigOp(vandaag)).orElse(false)) {
             return new Routering.Parkeer(Parkeerreden.GEEN_TOESTEMMING, gemeente);
         }
         List<Abonnement> abonnementen = partners.abonnementen(gemeente, bericht.type());
@@ -60,15 +63,29 @@ public final class Regels {
         if (koppeling.isEmpty() || !koppeling.get().gemeentecode().equals(bezorging.gemeentecode())) {
             return Optional.of(Vervalreden.NIET_MEER_GEKOPPELD);
         }
-        if (bezorging.type() == Berichttype.KLANTPROFIEL) {
-            if (!toestemming.map(t -> t.geldigOp(vandaag)).orElse(false)) {
-                return Optional.of(toestemming.map(t -> !t.gegeven()).orElse(false)
-                        ? Vervalreden.TOESTEMMING_INGETROKKEN : Vervalreden.GEEN_GELDIGE_TOESTEMMING);
-            }
-            if (bezorging.profielversie() <= hoogsteBezorgd) {
-                return Optional.of(Vervalreden.VEROUDERDE_VERSIE);
-            }
+        if (vraagtToestemming(bezorging.type()) && !toestemming.map(t -> t.geldigOp(vandaag)).orElse(false)) {
+            return Optional.of(toestemming.map(t -> !t.gegeven()).orElse(false)
+                    ? Vervalreden.TOESTEMMING_INGETROKKEN : Vervalreden.GEEN_GELDIGE_TOESTEMMING);
+        }
+        if (bezorging.type() == Berichttype.KLANTPROFIEL && bezorging.profielversie() <= hoogsteBezorgd) {
+            return Optional.of(Vervalreden.VEROUDERDE_VERSIE);
         }
         return Optional.empty();
     }
+
+    /**
+     * Rule 2's types: the klantprofiel, and DUO's inburgeringsstatus, which is the profile's inburgering section from
+     * another source and so falls under the same consent ({@code overdracht-klantprofiel}).
+     */
+    public static boolean vraagtToestemming(Berichttype type) {
+        return type == Berichttype.KLANTPROFIEL || type == Berichttype.DUO_INBURGERINGSSTATUS;
+    }
+
+    /** What a (new) gekoppelde gemeente gets of what came before the koppeling (rule 5): the latest of each. */
+    static final List<Berichttype> NA_KOPPELING = List.of(Berichttype.SCREENING, Berichttype.KLANTPROFIEL,
+            Berichttype.DUO_INBURGERINGSSTATUS);
+
+    /** What a consent releases again: the latest of each type that needs it. */
+    static final List<Berichttype> NA_TOESTEMMING = List.of(Berichttype.KLANTPROFIEL,
+            Berichttype.DUO_INBURGERINGSSTATUS);
 }

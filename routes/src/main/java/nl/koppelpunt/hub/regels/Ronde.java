@@ -50,7 +50,7 @@ final class Ronde {
         Optional<Koppelingstand> koppeling = opslag.actieveKoppeling(p);
         Optional<Toestemmingstand> toestemming = koppeling.flatMap(k -> opslag.toestemming(p, k.gemeentecode()));
         Routering routering = Regels.routeer(bericht, koppeling, partners, toestemming, vandaag,
-                a -> opslag.hoogsteVersie(p, a.id(), true));
+                a -> opslag.hoogsteVersie(p, a.id(), koppeling.orElseThrow().gemeentecode(), true));
         if (routering instanceof Routering.Parkeer parkeer) {
             opslag.parkeer(bericht, parkeer.reden(), parkeer.gemeentecode());
             opslag.gebeurtenis(bericht.id(), "geparkeerd", parkeer.reden().code()
@@ -59,10 +59,10 @@ final class Ronde {
             verval(bericht.id(), verval.reden());
         } else if (routering instanceof Routering.Verdeel verdeel) {
             for (Abonnement abonnement : verdeel.bezorgen()) {
-                opslag.planBezorging(bericht, abonnement).ifPresent(gepland::add);
+                opslag.planBezorging(bericht, abonnement, verdeel.gemeentecode()).ifPresent(gepland::add);
             }
             for (Abonnement abonnement : verdeel.verouderd()) {
-                opslag.vervallenBezorging(bericht, abonnement, Vervalreden.VEROUDERDE_VERSIE);
+                opslag.vervallenBezorging(bericht, abonnement, verdeel.gemeentecode(), Vervalreden.VEROUDERDE_VERSIE);
                 vervalredenen.putIfAbsent(bericht.id(), Vervalreden.VEROUDERDE_VERSIE);
             }
         }
@@ -80,7 +80,7 @@ final class Ronde {
         }
     }
 
-    /** Rule 5: a (new) gekoppelde gemeente gets the person's latest screening and klantprofiel. */
+    /** Rule 5: a (new) gekoppelde gemeente gets the person's latest screening, klantprofiel and DUO status. */
     void routeerLaatsteVan(String pseudoniem, Collection<UUID> vrijgekomen, List<Berichttype> types) {
         for (Berichttype type : types) {
             Optional<BerichtRef> nieuwste = opslag.berichtenVan(pseudoniem, type).stream().max(NIEUWSTE);
@@ -91,7 +91,10 @@ final class Ronde {
         }
     }
 
-    /** Stores and plans a notice of Koppelpunt itself to every subscription of the gemeente that takes it. */
+    /**
+     * Stores and plans a notice of Koppelpunt itself to every subscription that takes it on behalf of the gemeente:
+     * the gemeente's own and TVS's (it shows the gemeente's staff what the gemeente has, so it must drop it too).
+     */
     BerichtRef kennisgeving(Berichttype type, String pseudoniem, String gemeentecode, byte[] inhoud) {
         BerichtRef notice = opslag.kennisgeving(type, pseudoniem, inhoud);
         geraakt.add(notice.id());
@@ -99,7 +102,7 @@ final class Ronde {
         if (abonnementen.isEmpty()) {
             verval(notice.id(), Vervalreden.GEEN_ABONNEMENT);
         }
-        abonnementen.forEach(a -> opslag.planBezorging(notice, a).ifPresent(gepland::add));
+        abonnementen.forEach(a -> opslag.planBezorging(notice, a, gemeentecode).ifPresent(gepland::add));
         return notice;
     }
 

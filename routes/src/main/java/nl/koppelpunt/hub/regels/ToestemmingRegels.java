@@ -30,7 +30,7 @@ final class ToestemmingRegels {
             // Released or not, the gekoppelde gemeente should hold the latest profile now (again, after a withdrawal).
             java.util.List<java.util.UUID> vrijgekomen = ronde.opslag.ontparkeer(p, Parkeerreden.GEEN_TOESTEMMING, gemeente);
             if (gekoppeld) {
-                ronde.routeerLaatsteVan(p, vrijgekomen, java.util.List.of(Berichttype.KLANTPROFIEL));
+                ronde.routeerLaatsteVan(p, vrijgekomen, Regels.NA_TOESTEMMING);
             } else {
                 vrijgekomen.forEach(id -> ronde.verval(id, Vervalreden.NIET_MEER_GEKOPPELD));
             }
@@ -42,7 +42,7 @@ final class ToestemmingRegels {
             ingetrokken.add(id);
         });
         ronde.opslag.geplandeBezorgingen(p, gemeente).stream()
-                .filter(b -> b.type() == Berichttype.KLANTPROFIEL)
+                .filter(b -> Regels.vraagtToestemming(b.type()))
                 .forEach(b -> {
                     ronde.vervalBezorging(b, Vervalreden.TOESTEMMING_INGETROKKEN);
                     ingetrokken.add(b.berichtId());

@@ -310,6 +310,7 @@ class AutorisatieHttpTest extends HubIntegrationTest {
             case SCREENING: return "screenings";
             case KOPPELING: return "koppelingen";
             case TOESTEMMING: return "toestemmingen";
+            case DUO_INBURGERINGSSTATUS: return "duo-inburgeringsstatussen";
             default: throw new IllegalArgumentException(type.code() + " is not sent by partners");
         }
     }
@@ -320,6 +321,7 @@ class AutorisatieHttpTest extends HubIntegrationTest {
             case SCREENING: return Berichten.screening(BSN_GEPARKEERD);
             case KOPPELING: return Berichten.koppeling(BSN_GEPARKEERD, GM_ROTTERDAM);
             case TOESTEMMING: return Berichten.toestemming(BSN_GEPARKEERD, GM_ROTTERDAM, true);
+            case DUO_INBURGERINGSSTATUS: return Berichten.duoInburgeringsstatus(BSN_GEPARKEERD, 1);
             default: throw new IllegalArgumentException(type.code() + " is not sent by partners");
         }
     }

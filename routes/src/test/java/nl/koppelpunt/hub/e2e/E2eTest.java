@@ -128,7 +128,7 @@ public abstract class E2eTest {
         GemeenteServers.started();
         registry.add("e2e.data-root", DATA_ROOT::toString);
         registry.add("e2e.partner-files", PARTNER_FILES::toString);
-        for (String gemeente : GemeenteServers.GEMEENTEN) {
+        for (String gemeente : GemeenteServers.ONTVANGERS) {
             registry.add("e2e.port." + gemeente, () -> GemeenteServers.port(gemeente));
         }
     }

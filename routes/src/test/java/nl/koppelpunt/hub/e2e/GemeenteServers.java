@@ -34,6 +34,10 @@ public final class GemeenteServers {
     public static final String AMSTERDAM = "gemeente-amsterdam";
     public static final String ROTTERDAM = "gemeente-rotterdam";
     public static final List<String> GEMEENTEN = List.of(UTRECHT, AMSTERDAM, ROTTERDAM);
+    /** TVS's webhook receiver ({@code /schermen}): TVS subscribes to what it shows each gemeente's staff. */
+    public static final String TVS = "tvs";
+    /** Every receiver that is started, each on {@code e2e.port.<name>}. */
+    public static final List<String> ONTVANGERS = List.of(UTRECHT, AMSTERDAM, ROTTERDAM, TVS);
     public static final List<String> AFDELINGEN = List.of("werk-en-inkomen", "huisvesting");
 
     /** How long a webhook call waits for the test's answer; below the gateway's response timeout (30 s). */
@@ -50,8 +54,8 @@ public final class GemeenteServers {
     public static synchronized Map<String, HttpServer> started() {
         if (servers == null) {
             Map<String, HttpServer> running = new LinkedHashMap<>();
-            for (String gemeente : GEMEENTEN) {
-                running.put(gemeente, start(gemeente));
+            for (String ontvanger : ONTVANGERS) {
+                running.put(ontvanger, start(ontvanger));
             }
             servers = Map.copyOf(running);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(HttpServer::stop),
@@ -63,7 +67,7 @@ public final class GemeenteServers {
     public static HttpServer server(String gemeente) {
         HttpServer server = started().get(gemeente);
         if (server == null) {
-            throw new IllegalArgumentException("no gemeente server '" + gemeente + "' (known: " + GEMEENTEN + ")");
+            throw new IllegalArgumentException("no receiver '" + gemeente + "' (known: " + ONTVANGERS + ")");
         }
         return server;
     }

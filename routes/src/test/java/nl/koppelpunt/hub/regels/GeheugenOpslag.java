@@ -117,24 +117,26 @@ final class GeheugenOpslag implements HubOpslag {
 
     @Override public Optional<Bezorging> bezorging(UUID id) { return Optional.ofNullable(bezorgingen.get(id)); }
 
-    @Override public Optional<Bezorging> planBezorging(BerichtRef b, Abonnement a) {
+    @Override public Optional<Bezorging> planBezorging(BerichtRef b, Abonnement a, String gemeentecode) {
         Optional<Bezorging> bestaand = bezorgingen.values().stream()
-                .filter(z -> z.berichtId().equals(b.id()) && z.abonnementId().equals(a.id())).findFirst();
+                .filter(z -> z.berichtId().equals(b.id()) && z.abonnementId().equals(a.id())
+                        && z.gemeentecode().equals(gemeentecode)).findFirst();
         if (bestaand.isPresent() && !(bestaand.get().status() == Bezorging.Status.VERVALLEN || bestaand.get().status() == Bezorging.Status.MISLUKT)) {
             return Optional.empty();
         }
         UUID id = bestaand.map(Bezorging::id).orElseGet(UUID::randomUUID);
-        Bezorging nieuw = new Bezorging(id, b.id(), a.id(), a.gemeentecode(), b.type(), b.onderwerpPseudoniem(), b.profielversie(),
+        Bezorging nieuw = new Bezorging(id, b.id(), a.id(), gemeentecode, b.type(), b.onderwerpPseudoniem(), b.profielversie(),
                 Bezorging.Status.GEPLAND);
         bezorgingen.put(id, nieuw);
         return Optional.of(nieuw);
     }
 
-    @Override public void vervallenBezorging(BerichtRef b, Abonnement a, String reden) {
-        boolean bestaat = bezorgingen.values().stream().anyMatch(z -> z.berichtId().equals(b.id()) && z.abonnementId().equals(a.id()));
+    @Override public void vervallenBezorging(BerichtRef b, Abonnement a, String gemeentecode, String reden) {
+        boolean bestaat = bezorgingen.values().stream().anyMatch(z -> z.berichtId().equals(b.id()) && z.abonnementId().equals(a.id())
+                && z.gemeentecode().equals(gemeentecode));
         if (!bestaat) {
             UUID id = UUID.randomUUID();
-            bezorgingen.put(id, new Bezorging(id, b.id(), a.id(), a.gemeentecode(), b.type(), b.onderwerpPseudoniem(), b.profielversie(),
+            bezorgingen.put(id, new Bezorging(id, b.id(), a.id(), gemeentecode, b.type(), b.onderwerpPseudoniem(), b.profielversie(),
                     Bezorging.Status.VERVALLEN));
             bezorgredenen.put(id, reden);
         }
@@ -142,6 +144,9 @@ final class GeheugenOpslag implements HubOpslag {
 
     @Override public void bezorgingStatus(UUID id, Bezorging.Status status, String reden) {
         Bezorging z = bezorgingen.get(id);
+        if (status == Bezorging.Status.VERVALLEN && z.status() != Bezorging.Status.GEPLAND) {
+            return; // as the database: only a planned delivery can be dropped
+        }
         bezorgingen.put(id, new Bezorging(z.id(), z.berichtId(), z.abonnementId(), z.gemeentecode(), z.type(),
                 z.onderwerpPseudoniem(), z.profielversie(), status));
         bezorgredenen.put(id, reden);
@@ -161,9 +166,10 @@ final class GeheugenOpslag implements HubOpslag {
                 && z.gemeentecode().equals(gemeentecode) && z.status() == Bezorging.Status.BEZORGD);
     }
 
-    @Override public int hoogsteVersie(String pseudoniem, String abonnementId, boolean inclusiefGepland) {
+    @Override public int hoogsteVersie(String pseudoniem, String abonnementId, String gemeentecode, boolean inclusiefGepland) {
         return bezorgingen.values().stream().filter(z -> z.onderwerpPseudoniem().equals(pseudoniem)
-                        && z.abonnementId().equals(abonnementId) && z.type() == Berichttype.KLANTPROFIEL
+                        && z.abonnementId().equals(abonnementId) && z.gemeentecode().equals(gemeentecode)
+                        && z.type() == Berichttype.KLANTPROFIEL
                         && (z.status() == Bezorging.Status.BEZORGD || (inclusiefGepland && z.status() == Bezorging.Status.GEPLAND)))
                 .mapToInt(Bezorging::profielversie).max().orElse(0);
     }

@@ -34,11 +34,12 @@ class InhoudWissenTest {
     }
 
     @Test
-    void aWithdrawalErasesTheProfileOnItsWayToBothDepartments() {
+    void aWithdrawalErasesTheProfileOnItsWayToBothDepartmentsAndTvs() {
         sim.voerUit(new Stap.Koppel("p1", "GM0344"));
         sim.voerUit(new Stap.Toestemming("p1", "GM0344", true));
         UUID profiel = profiel("p1", 1);
-        assertThat(sim.opslag.bezorgingenVan(profiel)).hasSize(2);
+        assertThat(sim.opslag.bezorgingenVan(profiel)).extracting(Bezorging::abonnementId).containsExactlyInAnyOrder(
+                "gemeente-utrecht.werk-en-inkomen", "gemeente-utrecht.huisvesting", "tvs.schermen");
 
         sim.voerUit(new Stap.Toestemming("p1", "GM0344", false));
 

@@ -71,6 +71,8 @@ class RegelsEndToEndTest {
     org.apache.camel.CamelContext camel;
     @Autowired
     nl.koppelpunt.hub.onderhoud.Onderhoud onderhoud;
+    @Autowired
+    nl.koppelpunt.hub.opslag.BezorgingRepository bezorgingen;
 
     @BeforeEach
     void schoon() {
@@ -103,6 +105,23 @@ class RegelsEndToEndTest {
         assertThat(ontvangen.body().path("burgerservicenummer").asText()).isEqualTo(BSN);
         assertThat(ONTVANGER.aangenomen(A_WERK)).isEmpty();
         wachtOpStatus(screening, "bezorgd");
+    }
+
+    /**
+     * The rules read a delivery as planned and drop it (ontkoppeling, withdrawal) while the receiver's 2xx is being
+     * recorded in another transaction. The drop must not overwrite "bezorgd": the gemeente has the message.
+     */
+    @Test
+    void aDropDoesNotOverwriteADeliveryRecordedAsDelivered() throws Exception {
+        post("/api/v1/koppelingen", Berichten.koppeling(BSN, UTRECHT));
+        UUID screening = post("/api/v1/screenings", Berichten.screening(BSN));
+        wachtOpStatus(screening, "bezorgd");
+        UUID bezorging = jdbc.queryForObject("SELECT id FROM bezorging WHERE bericht_id = ? AND abonnement_id = ?",
+                UUID.class, screening, "gemeente-utrecht.werk-en-inkomen");
+
+        bezorgingen.status(bezorging, Bezorging.Status.VERVALLEN, Vervalreden.NIET_MEER_GEKOPPELD);
+
+        assertThat(bezorgingen.van(bezorging).orElseThrow().status()).isEqualTo(Bezorging.Status.BEZORGD);
     }
 
     @Test

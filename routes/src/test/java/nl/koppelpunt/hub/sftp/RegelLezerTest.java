@@ -46,6 +46,8 @@ class RegelLezerTest {
     @Test
     void bestandsnamenVolgenDeRegel() {
         assertThat(Batchnaam.lees("klantprofiel.2026-11-29_ochtend.ndjson")).isPresent();
+        assertThat(Batchnaam.lees("duo-inburgeringsstatus.kwartaal.ndjson")).map(Batchnaam::type)
+                .contains(nl.koppelpunt.schemas.Berichttype.DUO_INBURGERINGSSTATUS);
         assertThat(Batchnaam.lees("onbekend.x.ndjson")).isEmpty();
         assertThat(Batchnaam.lees("screening..x.ndjson")).isEmpty();
         assertThat(Batchnaam.lees("screening.a b.ndjson")).isEmpty();

@@ -46,4 +46,13 @@ public final class Berichten {
         m.putArray("sectoren").add("techniek").add("detailhandel");
         return Voorbeelden.bytes(m);
     }
+
+    /** DUO's status of one person: termijn, lening and PID. */
+    public static byte[] duoInburgeringsstatus(String bsn, int versie) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("burgerservicenummer", bsn).put("peildatum", "2017-06-30").put("versie", versie);
+        m.putObject("inburgeringstermijn").put("startdatum", "2017-03-01").put("einddatum", "2020-03-01");
+        m.putObject("duoLening").put("aangevraagd", "2017-04-12");
+        return Voorbeelden.bytes(m);
+    }
 }

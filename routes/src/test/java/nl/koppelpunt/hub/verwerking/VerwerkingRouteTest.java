@@ -141,10 +141,11 @@ class VerwerkingRouteTest {
 
         List<UUID> bezorgingen = jdbc.queryForList("SELECT id FROM bezorging WHERE bericht_id = ? AND in_wachtrij_op IS NOT NULL",
                 UUID.class, profiel);
-        assertThat(bezorgingen).as("planned and marked queued in the rules' transaction").hasSize(2);
+        // Amsterdam's two departments, and TVS on Amsterdam's behalf.
+        assertThat(bezorgingen).as("planned and marked queued in the rules' transaction").hasSize(3);
         assertThat(events(profiel, "verwerkt")).isEqualTo(1);
-        for (String afdeling : List.of("werk-en-inkomen", "huisvesting")) {
-            assertThat(opDeWachtrij("koppelpunt.bezorging.gemeente-amsterdam." + afdeling, bezorgingen))
+        for (String abonnement : List.of("gemeente-amsterdam.werk-en-inkomen", "gemeente-amsterdam.huisvesting", "tvs.schermen")) {
+            assertThat(opDeWachtrij("koppelpunt.bezorging." + abonnement, bezorgingen))
                     .as("the first pass's sends were rolled back with its acknowledgement; the second sent each once")
                     .isEqualTo(1);
         }
