@@ -47,7 +47,7 @@ final class PartnerPgp {
             throw new PgpFout("neither an armored key (" + ARMOR + ") nor an existing file: " + waarde);
         }
         try (InputStream in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
         }
     }
 }
