@@ -27,7 +27,7 @@ public class PgpSleutelController {
 
     private final byte[] certificaat;
 
-    public PgpSleutelController(@Qualifier("koppelpuntPgpSleutel") PgpSleutelpaar koppelpunt) {
+    public PgpSleutelController(@Qualifier("koppelpuntPgpSleutelpaar") PgpSleutelpaar koppelpunt) {
         // Built once: the key is fixed for the life of the process. Only the public half is ever taken from the pair.
         this.certificaat = koppelpunt.publiekeSleutelArmored().getBytes(StandardCharsets.US_ASCII);
     }

@@ -23,7 +23,8 @@ import nl.koppelpunt.connectors.pgp.PgpSleutels;
  * Koppelpunt's own OpenPGP key (docs/security/pgp.md): it decrypts the SFTP files partners encrypt to it and signs
  * the files Koppelpunt pushes. Loaded and unlocked once at start, so a missing key or a wrong passphrase stops the
  * start rather than the first file. In development mode {@code DevelopmentSecrets} points
- * {@code koppelpunt.pgp.sleutel} at a generated key in the PKI folder.
+ * {@code koppelpunt.pgp.sleutel} at a generated key ({@code <data-dir>/sleutels/koppelpunt-pgp.asc}, its public half
+ * in {@code <pki-dir>/koppelpunt-pgp.asc}).
  */
 @Configuration(proxyBeanMethods = false)
 public class PgpConfiguration {
@@ -38,7 +39,7 @@ public class PgpConfiguration {
      *                      unprotected key
      */
     @Bean
-    public PgpSleutelpaar koppelpuntPgpSleutel(@Value("${" + SLEUTEL + ":}") String sleutel,
+    public PgpSleutelpaar koppelpuntPgpSleutelpaar(@Value("${" + SLEUTEL + ":}") String sleutel,
                                                @Value("${koppelpunt.pgp.wachtwoordzin:}") String wachtwoordzin) {
         if (!StringUtils.hasText(sleutel)) {
             throw new IllegalStateException(SLEUTEL + " is not set: SFTP files are encrypted to Koppelpunt's OpenPGP "

@@ -32,7 +32,7 @@ class PgpPoort {
     private final PgpSleutelpaar koppelpunt;
     private final PartnerPgpSleutels partnerSleutels;
 
-    PgpPoort(@Qualifier("koppelpuntPgpSleutel") PgpSleutelpaar koppelpunt, PartnerPgpSleutels partnerSleutels) {
+    PgpPoort(@Qualifier("koppelpuntPgpSleutelpaar") PgpSleutelpaar koppelpunt, PartnerPgpSleutels partnerSleutels) {
         this.koppelpunt = koppelpunt;
         this.partnerSleutels = partnerSleutels;
     }

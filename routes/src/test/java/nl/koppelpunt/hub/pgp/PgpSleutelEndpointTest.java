@@ -26,7 +26,7 @@ import nl.koppelpunt.hub.support.HubIntegrationTest;
 class PgpSleutelEndpointTest extends HubIntegrationTest {
 
     @Autowired
-    @Qualifier("koppelpuntPgpSleutel")
+    @Qualifier("koppelpuntPgpSleutelpaar")
     PgpSleutelpaar koppelpunt;
 
     private HubClient anoniem() {
@@ -48,14 +48,14 @@ class PgpSleutelEndpointTest extends HubIntegrationTest {
 
     @Test
     void inOntwikkelingIsHetDeSleutelInDePkiMapAlleenLeesbaarVoorDeEigenaar() throws Exception {
-        Path geheim = DATA_DIR.resolve("pki/koppelpunt-pgp.asc");
+        Path geheim = DATA_DIR.resolve("sleutels/koppelpunt-pgp.asc");
         assertThat(Files.getPosixFilePermissions(geheim)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(geheim)).startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----");
-        assertThat(Files.readString(DATA_DIR.resolve("pki/koppelpunt-pgp.pub.asc")).strip())
+        assertThat(Files.readString(DATA_DIR.resolve("pki/koppelpunt-pgp.asc")).strip())
                 .isEqualTo(anoniem().get("/.well-known/koppelpunt-pgp.asc").body().strip());
         // Each sending partner without a configured key has a development key pair for gpg.
-        assertThat(DATA_DIR.resolve("pki/coa-pgp.asc")).exists();
-        assertThat(DATA_DIR.resolve("pki/coa-pgp.pub.asc")).exists();
+        assertThat(Files.readString(DATA_DIR.resolve("pki/coa-pgp-geheim.asc"))).startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----");
+        assertThat(Files.readString(DATA_DIR.resolve("pki/coa-pgp.asc"))).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----");
     }
 
     @Test

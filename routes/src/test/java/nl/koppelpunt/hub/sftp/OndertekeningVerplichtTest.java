@@ -80,6 +80,21 @@ class OndertekeningVerplichtTest extends SftpInboxBasis {
         assertThat(opgeslagen(prefix)).isEqualTo(1);
     }
 
+    @Test
+    void zonderDieEisWordtEenVersleuteldMaarNietOndertekendBestandVerwerkt() throws Exception {
+        String prefix = "vrij-" + UUID.randomUUID() + "-";
+        Path bestand = map.resolve("screening.vrij.ndjson.pgp");
+        try (var uit = Files.newOutputStream(bestand);
+             var pgp = PgpVersleuteling.versleutel(uit, koppelpunt.versleutelSleutel(), "batch")) {
+            pgp.write((regel(prefix + "1", Berichten.screening("123456782")) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        BatchVerwerker.Resultaat resultaat = verwerker.verwerkBatch(bestand, partners.huidig().byId("coa").orElseThrow());
+
+        assertThat(resultaat.geaccepteerd()).isEqualTo(1);
+        assertThat(opgeslagen(prefix)).isEqualTo(1);
+    }
+
     private void assertGeweigerd(Path bestand, String prefix) throws Exception {
         JsonNode fouten = JSON.readTree(bestand.resolveSibling(bestand.getFileName() + ".fouten.json").toFile()).path("fouten");
         assertThat(fouten).hasSize(1);
