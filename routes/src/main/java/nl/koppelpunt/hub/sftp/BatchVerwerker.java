@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ public class BatchVerwerker implements InboxBestandsverwerker {
     private final long overbelastWachtMs;
     private final int overbelastPogingen;
 
+    @Autowired
     public BatchVerwerker(IntakeGateway intake, PgpPoort pgp,
                           @Value("${koppelpunt.intake.max-body-bytes:1048576}") int maxBerichtBytes,
                           @Value("${koppelpunt.intake.max-nesting-depth:32}") int maxDiepte,
@@ -58,6 +60,11 @@ public class BatchVerwerker implements InboxBestandsverwerker {
         this.overbelastPogingen = overbelastPogingen;
     }
 
+    /** Plain files only (no PGP key): for a verwerker outside the application context, as in a memory measurement. */
+    public BatchVerwerker(IntakeGateway intake, int maxBerichtBytes, long overbelastWachtMs, int overbelastPogingen) {
+        this(intake, PgpPoort.zonderSleutel(), maxBerichtBytes, 32, overbelastWachtMs, overbelastPogingen);
+    }
+
     /** What one run over a file did, for the log and the tests. */
     public record Resultaat(int geaccepteerd, int fouten) {
     }
@@ -68,11 +75,11 @@ public class BatchVerwerker implements InboxBestandsverwerker {
     }
 
     @Override
-    public void verwerk(Path bestand, Partner partner) throws IOException {
-        verwerkBatch(bestand, partner);
+    public void verwerkBestand(Path bestand, Partner partner) throws IOException {
+        verwerk(bestand, partner);
     }
 
-    public Resultaat verwerkBatch(Path bestand, Partner partner) throws IOException {
+    public Resultaat verwerk(Path bestand, Partner partner) throws IOException {
         String bestandsnaam = bestand.getFileName().toString();
         Path dir = bestand.getParent();
         Optional<Batchnaam> naam = Batchnaam.lees(bestandsnaam);

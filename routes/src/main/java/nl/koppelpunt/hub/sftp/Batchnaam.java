@@ -19,8 +19,11 @@ record Batchnaam(Berichttype type, String naam, Formaat formaat, boolean versleu
     /** How the messages in the file are written. */
     enum Formaat { NDJSON, XML }
 
-    /** Every file name the batch verwerker is offered (the exact rule is {@link #lees}). */
-    static final Pattern KANDIDAAT = Pattern.compile(".*\\.(ndjson|xml)(\\.(pgp|gpg|asc))?");
+    /**
+     * Every file name the batch verwerker is offered (the exact rule is {@link #lees}). {@code (?s)}: '.' also matches
+     * a newline, so such a name is picked up and refused instead of lying in the inbox without an answer.
+     */
+    static final Pattern KANDIDAAT = Pattern.compile("(?s).*\\.(ndjson|xml)(\\.(pgp|gpg|asc))?");
 
     private static final Pattern NAAM = Pattern.compile(
             "^([a-z][a-z-]{0,39})\\.([A-Za-z0-9][A-Za-z0-9._-]{0,119})\\.(ndjson|xml)(\\.(pgp|gpg|asc))?$");

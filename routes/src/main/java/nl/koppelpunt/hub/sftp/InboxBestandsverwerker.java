@@ -19,5 +19,5 @@ public interface InboxBestandsverwerker {
     /** The file names (not paths) this verwerker takes, as a regular expression; hidden files are never offered. */
     Pattern bestandsnamen();
 
-    void verwerk(Path bestand, Partner partner) throws IOException;
+    void verwerkBestand(Path bestand, Partner partner) throws IOException;
 }

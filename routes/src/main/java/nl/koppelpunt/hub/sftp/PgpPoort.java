@@ -37,6 +37,11 @@ class PgpPoort {
         this.partnerSleutels = partnerSleutels;
     }
 
+    /** Without Koppelpunt's key: plain files follow the partner's policy, encrypted files are refused. */
+    static PgpPoort zonderSleutel() {
+        return new PgpPoort(null, null);
+    }
+
     /**
      * Pass 1.
      *
@@ -51,6 +56,9 @@ class PgpPoort {
                                 + "of .asc; zie docs/sftp.md)");
             }
             return;
+        }
+        if (koppelpunt == null) {
+            throw new BatchGeweigerd("pgp-ongeldig", "Geen PGP-sleutel", "Koppelpunt kan hier geen PGP-bestanden ontsleutelen");
         }
         PgpResultaat resultaat;
         try (InputStream in = open(bestand)) {

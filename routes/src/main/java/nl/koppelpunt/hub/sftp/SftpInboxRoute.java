@@ -75,7 +75,7 @@ public class SftpInboxRoute extends RouteBuilder {
         String naam = bestand.getFileName().toString();
         for (InboxBestandsverwerker verwerker : verwerkers) {
             if (verwerker.bestandsnamen().matcher(naam).matches()) {
-                verwerker.verwerk(bestand, partner.get());
+                verwerker.verwerkBestand(bestand, partner.get());
                 return;
             }
         }

@@ -49,7 +49,7 @@ class OndertekeningVerplichtTest extends SftpInboxBasis {
         String prefix = "plat-" + UUID.randomUUID() + "-";
         Path bestand = Files.writeString(map.resolve("screening.plat.ndjson"), regel(prefix + "1", Berichten.screening("123456782")) + "\n");
 
-        verwerker.verwerkBatch(bestand, coaDieOndertekeningEist());
+        verwerker.verwerk(bestand, coaDieOndertekeningEist());
 
         assertGeweigerd(bestand, prefix);
     }
@@ -63,7 +63,7 @@ class OndertekeningVerplichtTest extends SftpInboxBasis {
             pgp.write((regel(prefix + "1", Berichten.screening("123456782")) + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        verwerker.verwerkBatch(bestand, coaDieOndertekeningEist());
+        verwerker.verwerk(bestand, coaDieOndertekeningEist());
 
         assertGeweigerd(bestand, prefix);
     }
@@ -74,7 +74,7 @@ class OndertekeningVerplichtTest extends SftpInboxBasis {
         Path bestand = Files.write(map.resolve("screening.ondertekend.ndjson.pgp"),
                 versleutelEnOnderteken(regel(prefix + "1", Berichten.screening("123456782")) + "\n", koppelpunt, coaPgp()));
 
-        BatchVerwerker.Resultaat resultaat = verwerker.verwerkBatch(bestand, coaDieOndertekeningEist());
+        BatchVerwerker.Resultaat resultaat = verwerker.verwerk(bestand, coaDieOndertekeningEist());
 
         assertThat(resultaat.geaccepteerd()).isEqualTo(1);
         assertThat(opgeslagen(prefix)).isEqualTo(1);
@@ -89,7 +89,7 @@ class OndertekeningVerplichtTest extends SftpInboxBasis {
             pgp.write((regel(prefix + "1", Berichten.screening("123456782")) + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        BatchVerwerker.Resultaat resultaat = verwerker.verwerkBatch(bestand, partners.huidig().byId("coa").orElseThrow());
+        BatchVerwerker.Resultaat resultaat = verwerker.verwerk(bestand, partners.huidig().byId("coa").orElseThrow());
 
         assertThat(resultaat.geaccepteerd()).isEqualTo(1);
         assertThat(opgeslagen(prefix)).isEqualTo(1);
