@@ -50,7 +50,9 @@ public class SftpInboxRoute extends RouteBuilder {
     @Override
     public void configure() {
         // minDepth/maxDepth 2: files directly in a partner's folder, never in its archief/ or in the root.
-        fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&autoCreate=true&include=RAW(.*\\.ndjson)"
+        // (?s): '.' also matches a newline, so a name with one is picked up and refused (BatchVerwerker) instead of
+        // lying in the inbox forever without an answer.
+        fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&autoCreate=true&include=RAW((?s).*\\.ndjson)"
                         + "&readLock=changed&readLockCheckInterval=%d&readLockMinAge=%d&delay=%d&initialDelay=%d"
                         + "&move=RAW(${file:parent}/" + SftpMappen.ARCHIEF + "/${date:now:yyyyMMdd'T'HHmmssSSS}-${file:onlyname})",
                 mappen.root(), stilMs, stilMs, pollMs, pollMs)

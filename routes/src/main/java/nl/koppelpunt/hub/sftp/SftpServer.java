@@ -86,7 +86,7 @@ public class SftpServer implements SmartLifecycle {
             server.setShellFactory(null);
             server.setCommandFactory(null);
             server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().withFileSystemAccessor(new SftpPaden()).build()));
             server.setFileSystemFactory(chroots());
             server.start();
             sshd = server;

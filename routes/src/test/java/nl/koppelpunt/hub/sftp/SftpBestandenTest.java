@@ -1,0 +1,229 @@
+package nl.koppelpunt.hub.sftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.koppelpunt.hub.support.Berichten;
+import nl.koppelpunt.hub.support.HubIntegrationTest;
+import nl.koppelpunt.hub.support.SftpPartner;
+
+/**
+ * What a partner's SFTP client can do to the inbox besides a clean upload, against the real server with MINA's SFTP
+ * client: write a batch in place slowly (no rename), and use odd paths and names.
+ */
+class SftpBestandenTest extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] BSNS = {"123456782", "111222333", "999996708"};
+    private static final List<String> TEKENS = List.of("\n", "\r", "\t", "\u0007", "\u001b[31m", "\u202e");
+
+    @Autowired
+    SftpServer server;
+
+    /**
+     * A client that writes the final name in place, in small pieces, lines cut anywhere. The inbox route sees the
+     * file while it is incomplete (Camel's {@code .camelLock} marker appears: it is deciding whether to take it), and
+     * must wait until the writes stop: {@code readLock=changed} with {@code stil-ms}. The writer never pauses by the
+     * clock: each piece waits until the server holds it, so the file keeps changing until it is complete.
+     */
+    @Test
+    void eenBestandDatNogWordtGeschrevenWordtPasGenomenAlsHetKlaarIs() throws Exception {
+        String batch = "screening.langzaam-" + UUID.randomUUID() + ".ndjson";
+        String prefix = "langzaam-" + UUID.randomUUID() + "-";
+        int aantal = 150;
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < aantal; i++) {
+            ndjson.append(regel(prefix + i, Berichten.screening(BSNS[i % 3]))).append('\n');
+        }
+        byte[] inhoud = ndjson.toString().getBytes(StandardCharsets.UTF_8);
+        Path opServer = inbox().resolve(batch);
+        Path marker = inbox().resolve(batch + ".camelLock");
+
+        long gezienBij = -1;
+        try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"));
+             OutputStream out = coa.sftp().write(batch)) {
+            int stuk = 37; // not a divisor of a line: most pieces end mid-line
+            for (int van = 0; van < inhoud.length; van += stuk) {
+                int tot = Math.min(inhoud.length, van + stuk);
+                out.write(inhoud, van, tot - van);
+                out.flush();
+                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
+                        .until(() -> Files.size(opServer) == tot);
+                if (gezienBij < 0 && Files.exists(marker)) {
+                    gezienBij = tot;
+                }
+            }
+        }
+        System.out.printf("SftpBestandenTest: the inbox route looked at the file after %d of %d bytes%n", gezienBij, inhoud.length);
+        assertThat(gezienBij).as("the inbox route looked at the file while it was being written").isBetween(1L, (long) inhoud.length - 1);
+
+        List<JsonNode> ack = ack(batch);
+        assertThat(ack).hasSize(aantal);
+        assertThat(ack).extracting(a -> a.path("regel").asInt()).startsWith(1, 2).endsWith(aantal);
+        assertThat(JSON.readTree(inbox().resolve(batch + ".fouten.json").toFile()).path("fouten")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE afzender = 'coa' AND idempotentie_sleutel LIKE ?",
+                Integer.class, prefix + "%")).isEqualTo(aantal);
+        try (Stream<Path> archief = Files.list(inbox().resolve(SftpMappen.ARCHIEF))) {
+            Path gearchiveerd = archief.filter(p -> p.getFileName().toString().endsWith("-" + batch)).findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(gearchiveerd)).isEqualTo(inhoud);
+        }
+    }
+
+    /** An absolute path, or one that climbs out of it, ends up in the partner's own folder: its root is a chroot. */
+    @Test
+    void absolutePadenBlijvenInDeEigenMap() throws Exception {
+        String uniek = UUID.randomUUID().toString();
+        String absoluut = "screening.absoluut-" + uniek + ".ndjson";
+        String klimmend = "screening.klimmend-" + uniek + ".ndjson";
+        try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"))) {
+            schrijf(coa, "/" + absoluut, regel("abs-" + uniek, Berichten.screening(BSNS[0])));
+            schrijf(coa, "/../../../" + klimmend, regel("klim-" + uniek, Berichten.screening(BSNS[1])));
+            schrijf(coa, "/archief/../../tvs/" + klimmend + ".x", "{}");
+            assertThat(coa.sftp().canonicalPath("/../..")).isEqualTo("/");
+        }
+        assertThat(ack(absoluut)).hasSize(1);
+        assertThat(ack(klimmend)).hasSize(1);
+        // Nothing landed anywhere else under the data directory: not beside the partner folders, not in another's.
+        try (Stream<Path> alles = Files.walk(DATA_DIR)) {
+            assertThat(alles.filter(p -> p.getFileName().toString().contains(uniek))).allMatch(p -> p.startsWith(inbox()));
+        }
+    }
+
+    /**
+     * Names with control or format characters (a newline, a carriage return, a tab, a bell, an escape, a right-to-left
+     * override) cannot be written, not even under a temporary name: the server answers "invalid file name". A name
+     * with a newline would otherwise split a log line or a listing.
+     */
+    @Test
+    void namenMetBesturingstekensKunnenNietWordenGeschreven() throws Exception {
+        String uniek = UUID.randomUUID().toString();
+        try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"))) {
+            for (String teken : TEKENS) {
+                String naam = "screening.teken" + teken + uniek + ".ndjson";
+                assertThatThrownBy(() -> coa.upload(naam, "{}\n".getBytes(StandardCharsets.UTF_8)))
+                        .as("a name with %s", Arrays.toString(teken.getBytes(StandardCharsets.UTF_8)))
+                        .isInstanceOf(SftpException.class)
+                        .satisfies(e -> assertThat(((SftpException) e).getStatus()).isEqualTo(SftpConstants.SSH_FX_INVALID_FILENAME));
+            }
+            coa.upload("screening.gewoon-" + uniek + ".ndjson", "{}\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> coa.sftp().rename("screening.gewoon-" + uniek + ".ndjson", "screening.\n" + uniek + ".ndjson"))
+                    .isInstanceOf(SftpException.class);
+        }
+        try (Stream<Path> map = Files.list(inbox())) {
+            assertThat(map.map(p -> p.getFileName().toString()).filter(n -> n.contains(uniek)))
+                    .allMatch(n -> n.startsWith("screening.gewoon-"));
+        }
+    }
+
+    /**
+     * Should such a name get into a folder anyway (another way in, an older version), the inbox refuses it as a whole: a
+     * {@code .fouten.json} under a sanitised name, nothing stored, the file out of the inbox — never left lying there
+     * unanswered.
+     */
+    @Test
+    void eenNaamMetBesturingstekensDieTochInDeMapStaatWordtGeweigerd() throws Exception {
+        for (String teken : TEKENS) {
+            String uniek = UUID.randomUUID().toString();
+            String naam = "screening.teken" + teken + uniek + ".ndjson";
+            String id = "teken-" + uniek;
+            Path tijdelijk = Files.writeString(inbox().resolve(".tijdelijk-" + uniek), regel(id, Berichten.screening(BSNS[2])) + "\n");
+            Files.move(tijdelijk, inbox().resolve(naam));
+            String veilig = Batchnaam.veilig(naam);
+            assertThat(veilig).matches("[A-Za-z0-9._-]+");
+            Path foutbestand = inbox().resolve(veilig + ".fouten.json");
+            await().atMost(Duration.ofSeconds(20)).alias("refusal of a name with " + Arrays.toString(teken.getBytes(StandardCharsets.UTF_8)))
+                    .until(() -> Files.exists(foutbestand) && !Files.exists(inbox().resolve(naam)));
+            assertThat(JSON.readTree(foutbestand.toFile()).path("fouten").get(0).path("title").asText()).isEqualTo("Ongeldige bestandsnaam");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE idempotentie_sleutel = ?", Integer.class, id)).isZero();
+        }
+    }
+
+    /**
+     * A symbolic link would be a way to make the gateway read a file the partner cannot reach: the inbox route follows
+     * links with the gateway's own file system, outside the chroot. A link that points out of the folder, relatively
+     * or by the gateway's absolute path, must either be refused or stay inside the folder.
+     */
+    @Test
+    void eenSymbolischeLinkWijstNooitBuitenDeMap() throws Exception {
+        String uniek = UUID.randomUUID().toString();
+        Path buiten = Files.writeString(DATA_DIR.resolve("sftp").resolve("screening.buiten-" + uniek + ".ndjson"),
+                regel("buiten-" + uniek, Berichten.screening(BSNS[0])) + "\n");
+        List<String> doelen = List.of("../" + buiten.getFileName(), "../../sftp/" + buiten.getFileName(), buiten.toString());
+        String sentinel = "screening.na-de-links-" + uniek + ".ndjson";
+        try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"))) {
+            for (int i = 0; i < doelen.size(); i++) {
+                try {
+                    coa.sftp().symLink("screening.link" + i + "-" + uniek + ".ndjson", doelen.get(i));
+                } catch (IOException geweigerd) {
+                    // Refused by the server: the best outcome.
+                }
+            }
+            coa.upload(sentinel, (regel("na-links-" + uniek, Berichten.screening(BSNS[1])) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < doelen.size(); i++) {
+            Path link = inbox().resolve("screening.link" + i + "-" + uniek + ".ndjson");
+            if (Files.isSymbolicLink(link)) {
+                assertThat(link.getParent().resolve(Files.readSymbolicLink(link)).normalize()).as(doelen.get(i)).startsWithRaw(inbox());
+            }
+        }
+        // The folder was polled after the links were made, and that poll finished (a second upload was processed after
+        // the first): the file outside was not read through any of the links.
+        assertThat(ack(sentinel)).hasSize(1);
+        try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"))) {
+            coa.upload("screening.daarna-" + uniek + ".ndjson",
+                    (regel("daarna-" + uniek, Berichten.screening(BSNS[2])) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(ack("screening.daarna-" + uniek + ".ndjson")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE idempotentie_sleutel = ?", Integer.class,
+                "buiten-" + uniek)).isZero();
+        assertThat(buiten).exists();
+    }
+
+    private static void schrijf(SftpPartner partner, String pad, String inhoud) throws IOException {
+        try (OutputStream out = partner.sftp().write(pad)) {
+            out.write((inhoud + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException geweigerd) {
+            // A path the server refuses is as good as one it keeps inside the folder.
+        }
+    }
+
+    private static String regel(String id, byte[] bericht) {
+        return "{\"id\": \"" + id + "\", \"bericht\": " + new String(bericht, StandardCharsets.UTF_8) + "}";
+    }
+
+    private List<JsonNode> ack(String naam) throws Exception {
+        Path ack = inbox().resolve(naam + ".ack");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(ack));
+        List<JsonNode> regels = new java.util.ArrayList<>();
+        for (String r : Files.readAllLines(ack)) {
+            if (!r.isBlank()) {
+                regels.add(JSON.readTree(r));
+            }
+        }
+        return regels;
+    }
+
+    private static Path inbox() {
+        return DATA_DIR.resolve("sftp").resolve("coa");
+    }
+}
