@@ -22,6 +22,7 @@ import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import nl.koppelpunt.hub.support.Berichten;
 import nl.koppelpunt.hub.support.HubIntegrationTest;
@@ -40,52 +41,88 @@ class SftpBestandenTest extends HubIntegrationTest {
     @Autowired
     SftpServer server;
 
+    @Value("${koppelpunt.sftp.stil-ms}")
+    long stilMs;
+
     /**
-     * A client that writes the final name in place, in small pieces, lines cut anywhere. The inbox route sees the
-     * file while it is incomplete (Camel's {@code .camelLock} marker appears: it is deciding whether to take it), and
-     * must wait until the writes stop: {@code readLock=changed} with {@code stil-ms}. The writer never pauses by the
-     * clock: each piece waits until the server holds it, so the file keeps changing until it is complete.
+     * A client that writes the final name in place (no rename), in small pieces with lines cut anywhere, and stops
+     * half-way for longer than {@code stil-ms} with the file still open (a slow link, a stalled job). The clock alone
+     * cannot tell that from a finished file; the server can: a file is not taken while a client holds it open for
+     * writing. No pause is timed: each piece waits until the server holds it, and the stop lasts until the file has
+     * been quiet for over twice {@code stil-ms} and the route has since finished two polls of the folder (two later
+     * uploads were answered).
      */
     @Test
-    void eenBestandDatNogWordtGeschrevenWordtPasGenomenAlsHetKlaarIs() throws Exception {
-        String batch = "screening.langzaam-" + UUID.randomUUID() + ".ndjson";
-        String prefix = "langzaam-" + UUID.randomUUID() + "-";
-        int aantal = 150;
+    void eenBestandDatNogOpenStaatVoorSchrijvenWordtPasGenomenAlsHetDichtIs() throws Exception {
+        String uniek = UUID.randomUUID().toString();
+        String batch = "screening.in-delen-" + uniek + ".ndjson";
+        int aantal = 40;
         StringBuilder ndjson = new StringBuilder();
         for (int i = 0; i < aantal; i++) {
-            ndjson.append(regel(prefix + i, Berichten.screening(BSNS[i % 3]))).append('\n');
+            ndjson.append(regel("delen-" + uniek + "-" + i, Berichten.screening(BSNS[i % 3]))).append('\n');
         }
         byte[] inhoud = ndjson.toString().getBytes(StandardCharsets.UTF_8);
+        int helft = inhoud.length / 2 + 3; // mid-line
         Path opServer = inbox().resolve(batch);
-        Path marker = inbox().resolve(batch + ".camelLock");
 
-        long gezienBij = -1;
         try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"));
              OutputStream out = coa.sftp().write(batch)) {
-            int stuk = 37; // not a divisor of a line: most pieces end mid-line
-            for (int van = 0; van < inhoud.length; van += stuk) {
-                int tot = Math.min(inhoud.length, van + stuk);
-                out.write(inhoud, van, tot - van);
-                out.flush();
-                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
-                        .until(() -> Files.size(opServer) == tot);
-                if (gezienBij < 0 && Files.exists(marker)) {
-                    gezienBij = tot;
-                }
-            }
-        }
-        System.out.printf("SftpBestandenTest: the inbox route looked at the file after %d of %d bytes%n", gezienBij, inhoud.length);
-        assertThat(gezienBij).as("the inbox route looked at the file while it was being written").isBetween(1L, (long) inhoud.length - 1);
+            schrijfInStukken(out, opServer, inhoud, 0, helft);
 
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    System.currentTimeMillis() - Files.getLastModifiedTime(opServer).toMillis() > 2 * stilMs);
+            for (String later : List.of("screening.later1-" + uniek + ".ndjson", "screening.later2-" + uniek + ".ndjson")) {
+                coa.upload(later, (regel(later.substring(10, 16) + "-" + uniek, Berichten.screening(BSNS[0])) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                assertThat(ack(later)).hasSize(1);
+            }
+            assertThat(opServer).as("still in the inbox while open for writing").exists();
+            assertThat(inbox().resolve(batch + ".ack")).doesNotExist();
+
+            schrijfInStukken(out, opServer, inhoud, helft, inhoud.length);
+        }
         List<JsonNode> ack = ack(batch);
         assertThat(ack).hasSize(aantal);
         assertThat(ack).extracting(a -> a.path("regel").asInt()).startsWith(1, 2).endsWith(aantal);
         assertThat(JSON.readTree(inbox().resolve(batch + ".fouten.json").toFile()).path("fouten")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE afzender = 'coa' AND idempotentie_sleutel LIKE ?",
-                Integer.class, prefix + "%")).isEqualTo(aantal);
+                Integer.class, "delen-" + uniek + "-%")).isEqualTo(aantal);
         try (Stream<Path> archief = Files.list(inbox().resolve(SftpMappen.ARCHIEF))) {
             Path gearchiveerd = archief.filter(p -> p.getFileName().toString().endsWith("-" + batch)).findFirst().orElseThrow();
             assertThat(Files.readAllBytes(gearchiveerd)).isEqualTo(inhoud);
+        }
+    }
+
+    /**
+     * A client whose connection drops mid-file never closes it; the server closes its handle when the session ends,
+     * and the file is then taken as it is: the complete lines accepted, the cut-off last line reported.
+     */
+    @Test
+    void naEenVerbrokenVerbindingWordtHetBestandGenomenZoalsHetIs() throws Exception {
+        String uniek = UUID.randomUUID().toString();
+        String batch = "screening.verbroken-" + uniek + ".ndjson";
+        String compleet = regel("verbroken-" + uniek + "-1", Berichten.screening(BSNS[0])) + "\n"
+                + regel("verbroken-" + uniek + "-2", Berichten.screening(BSNS[1])) + "\n";
+        byte[] inhoud = (compleet + regel("verbroken-" + uniek + "-3", Berichten.screening(BSNS[2]))).getBytes(StandardCharsets.UTF_8);
+        int tot = compleet.getBytes(StandardCharsets.UTF_8).length + 20;
+        SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"));
+        OutputStream out = coa.sftp().write(batch);
+        schrijfInStukken(out, inbox().resolve(batch), inhoud, 0, tot);
+        coa.verbreek();
+
+        assertThat(ack(batch)).extracting(a -> a.path("regel").asInt()).containsExactly(1, 2);
+        JsonNode fouten = JSON.readTree(inbox().resolve(batch + ".fouten.json").toFile()).path("fouten");
+        assertThat(fouten).singleElement().satisfies(f -> assertThat(f.path("regel").asInt()).isEqualTo(3));
+    }
+
+    /** Pieces of 37 bytes (most end mid-line), each sent and then awaited until the server's file holds it. */
+    private static void schrijfInStukken(OutputStream out, Path opServer, byte[] inhoud, int van, int tot) throws IOException {
+        for (int begin = van; begin < tot; begin += 37) {
+            int eind = Math.min(tot, begin + 37);
+            out.write(inhoud, begin, eind - begin);
+            out.flush();
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.size(opServer) == eind);
         }
     }
 

@@ -62,6 +62,12 @@ public final class SftpPartner implements AutoCloseable {
         sftp.rename(naam + ".part", naam);
     }
 
+    /** The connection drops: the session ends at once, open files are not closed by the client. */
+    public void verbreek() {
+        session.close(true);
+        ssh.stop();
+    }
+
     @Override
     public void close() throws IOException {
         try {
