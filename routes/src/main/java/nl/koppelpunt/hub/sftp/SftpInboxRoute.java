@@ -21,8 +21,9 @@ import nl.koppelpunt.connectors.partner.PartnerRegister;
  * <p>Only {@code *.ndjson} is picked up and hidden files never, so a partner uploads under another name
  * ({@code x.ndjson.part} or {@code .x.ndjson}) and renames when done. A client that writes in place is guarded
  * twice: a file it holds open for writing is skipped ({@link SftpSchrijvers}), and a file must have been unchanged
- * for {@code stil-ms} ({@code readLock=changed}; for files put there other than by our SFTP server). A run that fails (the hub cannot store now, a crash) leaves the file where it is: the next poll
- * processes it again from the first line, and the line ids make that idempotent.
+ * for {@code stil-ms} ({@code readLock=changed}, for files that arrive other than through our SFTP server). A run
+ * that fails (the hub cannot store now, a crash) leaves the file where it is: the next poll processes it again from
+ * the first line, and the line ids make that idempotent.
  */
 @Component
 public class SftpInboxRoute extends RouteBuilder {
@@ -54,7 +55,8 @@ public class SftpInboxRoute extends RouteBuilder {
         // (?s): '.' also matches a newline, so a name with one is picked up and refused (BatchVerwerker) instead of
         // lying in the inbox forever without an answer.
         fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&autoCreate=true&include=RAW((?s).*\\.ndjson)"
-                        + "&filter=#sftpSchrijvers&readLock=changed&readLockCheckInterval=%d&readLockMinAge=%d&delay=%d&initialDelay=%d"
+                        + "&filter=#sftpSchrijvers"
+                        + "&readLock=changed&readLockCheckInterval=%d&readLockMinAge=%d&delay=%d&initialDelay=%d"
                         + "&move=RAW(${file:parent}/" + SftpMappen.ARCHIEF + "/${date:now:yyyyMMdd'T'HHmmssSSS}-${file:onlyname})",
                 mappen.root(), stilMs, stilMs, pollMs, pollMs)
                 .routeId("sftp-inbox")

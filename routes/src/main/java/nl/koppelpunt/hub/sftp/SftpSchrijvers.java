@@ -1,8 +1,10 @@
 package nl.koppelpunt.hub.sftp;
 
 import java.io.File;
+import java.nio.file.CopyOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,10 +33,17 @@ public class SftpSchrijvers implements SftpEventListener, GenericFileFilter<File
     @Override
     public void open(ServerSession session, String remoteHandle, Handle handle) {
         if (handle instanceof FileHandle && schrijft((FileHandle) handle)) {
-            Path echt = echtPad(handle.getFile());
-            if (echt != null) {
-                open.put(handle, echt);
-            }
+            open.put(handle, echtPad(handle.getFile()));
+        }
+    }
+
+    /** A file renamed while still open (a client that renames before it closes) stays held under its new name. */
+    @Override
+    public void moved(ServerSession session, Path van, Path naar, Collection<CopyOption> opties, Throwable fout) {
+        if (fout == null) {
+            Path oud = echtPad(van);
+            Path nieuw = echtPad(naar);
+            open.replaceAll((handle, pad) -> pad.equals(oud) ? nieuw : pad);
         }
     }
 

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -50,10 +52,11 @@ class SftpBestandenTest extends HubIntegrationTest {
      * cannot tell that from a finished file; the server can: a file is not taken while a client holds it open for
      * writing. No pause is timed: each piece waits until the server holds it, and the stop lasts until the file has
      * been quiet for over twice {@code stil-ms} and the route has since finished two polls of the folder (two later
-     * uploads were answered).
+     * uploads were answered). Also when the client renames the file before it closes it.
      */
-    @Test
-    void eenBestandDatNogOpenStaatVoorSchrijvenWordtPasGenomenAlsHetDichtIs() throws Exception {
+    @ParameterizedTest(name = "hernoemd terwijl open: {0}")
+    @ValueSource(booleans = {false, true})
+    void eenBestandDatNogOpenStaatVoorSchrijvenWordtPasGenomenAlsHetDichtIs(boolean hernoemdTerwijlOpen) throws Exception {
         String uniek = UUID.randomUUID().toString();
         String batch = "screening.in-delen-" + uniek + ".ndjson";
         int aantal = 40;
@@ -65,9 +68,13 @@ class SftpBestandenTest extends HubIntegrationTest {
         int helft = inhoud.length / 2 + 3; // mid-line
         Path opServer = inbox().resolve(batch);
 
+        String eerst = hernoemdTerwijlOpen ? "screening.eerst-" + uniek + ".ndjson" : batch;
         try (SftpPartner coa = SftpPartner.login("coa", server.poort(), DATA_DIR.resolve("pki"));
-             OutputStream out = coa.sftp().write(batch)) {
-            schrijfInStukken(out, opServer, inhoud, 0, helft);
+             OutputStream out = coa.sftp().write(eerst)) {
+            schrijfInStukken(out, inbox().resolve(eerst), inhoud, 0, helft);
+            if (hernoemdTerwijlOpen) {
+                coa.sftp().rename(eerst, batch);
+            }
 
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     System.currentTimeMillis() - Files.getLastModifiedTime(opServer).toMillis() > 2 * stilMs);
