@@ -24,6 +24,7 @@ import nl.koppelpunt.connectors.autorisatie.Operatie;
 import nl.koppelpunt.connectors.intake.IntakeException;
 import nl.koppelpunt.connectors.intake.Probleem;
 import nl.koppelpunt.connectors.partner.Partner;
+import nl.koppelpunt.hub.sftp.InboxBestandsverwerker;
 import nl.koppelpunt.schemas.Violation;
 
 /**
@@ -32,13 +33,19 @@ import nl.koppelpunt.schemas.Violation;
  * and {@code <file>.ack} says the kwartaal, the version and the message per gemeente. Invalid: nothing stored, and
  * {@code <file>.fouten.json} names every violation by line, column and reason. Both are written under a hidden name
  * and renamed, so DUO never reads half a report. The values of the file are never repeated (nor logged).
+ *
+ * <p>One of the inbox's file kinds ({@link InboxBestandsverwerker}): the route {@code sftp-inbox} picks up every
+ * {@code *.csv} of a partner folder with the same guards as a batch (no file still open for writing, unchanged for
+ * {@code stil-ms}) and hands it here.
  */
 @Component
-public class KwartaalbestandVerwerker {
+public class KwartaalbestandVerwerker implements InboxBestandsverwerker {
 
     private static final Logger LOG = LoggerFactory.getLogger(KwartaalbestandVerwerker.class);
     static final Pattern NAAM = Pattern.compile("^inburgeringsresultaten\\.((?:19|20)[0-9]{2}-Q[1-4])\\.csv$");
     private static final Pattern REGEL_KOLOM = Pattern.compile("^/regel/(\\d+)/kolom/(\\d+)$");
+    /** (?s): a name with a newline is taken too, and refused with a report, instead of lying in the inbox unanswered. */
+    private static final Pattern CSV = Pattern.compile("(?s).*\\.csv");
     private static final Pattern VEILIG = Pattern.compile("[^A-Za-z0-9._-]");
     private static final String TYPE_PREFIX = "urn:koppelpunt:probleem:";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,6 +54,16 @@ public class KwartaalbestandVerwerker {
 
     public KwartaalbestandVerwerker(Kwartaalverwerking verwerking) {
         this.verwerking = verwerking;
+    }
+
+    @Override
+    public Pattern bestandsnamen() {
+        return CSV;
+    }
+
+    @Override
+    public void verwerkBestand(Path bestand, Partner partner) throws IOException {
+        verwerk(bestand, partner);
     }
 
     /** @return whether the quarter was stored */

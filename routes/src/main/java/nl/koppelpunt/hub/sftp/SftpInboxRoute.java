@@ -22,9 +22,11 @@ import nl.koppelpunt.connectors.partner.PartnerRegister;
  * comes from the {@link InboxBestandsverwerker} beans (NDJSON and XML batches, plain or PGP: {@link BatchVerwerker}).
  *
  * <p>Only names a verwerker takes are picked up and hidden files never, so a partner uploads under another name
- * ({@code x.ndjson.part} or {@code .x.ndjson}) and renames when done; {@code readLock=changed} guards clients that
- * write in place. A run that fails (the hub cannot store now, a crash) leaves the file where it is: the next poll
- * processes it again from the first line, and the line ids make that idempotent.
+ * ({@code x.ndjson.part} or {@code .x.ndjson}) and renames when done. A client that writes in place is guarded
+ * twice: a file it holds open for writing is skipped ({@link SftpSchrijvers}), and a file must have been unchanged
+ * for {@code stil-ms} ({@code readLock=changed}, for files that arrive other than through our SFTP server). A run
+ * that fails (the hub cannot store now, a crash) leaves the file where it is: the next poll processes it again from
+ * the first line, and the line ids make that idempotent.
  */
 @Component
 public class SftpInboxRoute extends RouteBuilder {
@@ -54,6 +56,7 @@ public class SftpInboxRoute extends RouteBuilder {
     public void configure() {
         // minDepth/maxDepth 2: files directly in a partner's folder, never in its archief/ or in the root.
         fromF("file:%s?recursive=true&minDepth=2&maxDepth=2&autoCreate=true&include=RAW{%s}"
+                        + "&filter=#sftpSchrijvers"
                         + "&readLock=changed&readLockCheckInterval=%d&readLockMinAge=%d&delay=%d&initialDelay=%d"
                         + "&move=RAW(${file:parent}/" + SftpMappen.ARCHIEF + "/${date:now:yyyyMMdd'T'HHmmssSSS}-${file:onlyname})",
                 mappen.root(), bestandsnamen(), stilMs, stilMs, pollMs, pollMs)
@@ -67,9 +70,10 @@ public class SftpInboxRoute extends RouteBuilder {
         Path map = bestand.getParent();
         Optional<Partner> partner = map.getParent().equals(mappen.root())
                 ? partners.huidig().byId(map.getFileName().toString()) : Optional.empty();
-        if (partner.isEmpty() || partner.get().berichttypen().isEmpty()) {
+        if (partner.isEmpty()) {
             // Only folders the server created can hold files; one left from a partner that was removed stays put.
-            LOG.warn("SFTP batch in folder {} belongs to no sending partner: archived unprocessed", map.getFileName());
+            // (What a partner may upload is each verwerker's check: a batch type, DUO's quarterly file.)
+            LOG.warn("SFTP file in folder {} belongs to no partner: archived unprocessed", map.getFileName());
             return;
         }
         String naam = bestand.getFileName().toString();

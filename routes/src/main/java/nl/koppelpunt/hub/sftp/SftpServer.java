@@ -39,6 +39,7 @@ public class SftpServer implements SmartLifecycle {
 
     private final PartnerRegister partners;
     private final SftpMappen mappen;
+    private final SftpSchrijvers schrijvers;
     private final int gevraagdePoort;
     private final String host;
     private final Path hostSleutel;
@@ -47,7 +48,7 @@ public class SftpServer implements SmartLifecycle {
     private final boolean aan;
     private volatile SshServer sshd;
 
-    public SftpServer(PartnerRegister partners, SftpMappen mappen,
+    public SftpServer(PartnerRegister partners, SftpMappen mappen, SftpSchrijvers schrijvers,
                       @Value("${koppelpunt.sftp.port:2222}") int poort,
                       @Value("${koppelpunt.sftp.host:0.0.0.0}") String host,
                       @Value("${koppelpunt.sftp.host-sleutel:${koppelpunt.data-dir}/sleutels/sftp-host.key}") Path hostSleutel,
@@ -56,6 +57,7 @@ public class SftpServer implements SmartLifecycle {
                       @Value("${koppelpunt.sftp.enabled:true}") boolean aan) {
         this.partners = partners;
         this.mappen = mappen;
+        this.schrijvers = schrijvers;
         this.gevraagdePoort = poort;
         this.host = host;
         this.hostSleutel = hostSleutel;
@@ -86,7 +88,9 @@ public class SftpServer implements SmartLifecycle {
             server.setShellFactory(null);
             server.setCommandFactory(null);
             server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+            SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new SftpPaden()).build();
+            sftp.addSftpEventListener(schrijvers);
+            server.setSubsystemFactories(List.of(sftp));
             server.setFileSystemFactory(chroots());
             server.start();
             sshd = server;

@@ -79,7 +79,8 @@ public final class GatewayProces implements AutoCloseable {
         });
     }
 
-    private static int vrijePoort() {
+    /** A port free now, for a port the gateway must listen on that the test has to know (e.g. the SFTP inbox). */
+    public static int vrijePoort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
