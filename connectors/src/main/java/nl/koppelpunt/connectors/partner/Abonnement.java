@@ -13,16 +13,23 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param gemeentecode the partner's CBS code
  * @param afdeling     the receiving department
  * @param berichttypen the types delivered to it
- * @param kanaal       the channel ({@code rest}; SOAP and SFTP come later)
- * @param url          the webhook for {@code rest}
+ * @param kanaal       the channel: {@code rest} or {@code sftp}
+ * @param url          the webhook for {@code rest}, otherwise null
  * @param secties      the top-level klantprofiel sections it may see (identity and version are always included)
+ * @param sftp         the gemeente's SFTP server for {@code sftp}, otherwise null
  */
 public record Abonnement(String id, String partnerId, String gemeentecode, Afdeling afdeling,
-                         Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties) {
+                         Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties, SftpBestemming sftp) {
 
     public Abonnement {
         berichttypen = Set.copyOf(berichttypen);
         secties = Set.copyOf(secties);
+    }
+
+    /** A subscription without an SFTP destination (a webhook). */
+    public Abonnement(String id, String partnerId, String gemeentecode, Afdeling afdeling,
+                      Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties) {
+        this(id, partnerId, gemeentecode, afdeling, berichttypen, kanaal, url, secties, null);
     }
 
     public boolean ontvangt(Berichttype type) {

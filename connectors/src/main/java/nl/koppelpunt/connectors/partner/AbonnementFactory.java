@@ -31,12 +31,20 @@ final class AbonnementFactory {
                                    UnaryOperator<String> placeholders) {
         require(a.afdeling != null, file, "an abonnement needs an afdeling");
         Afdeling afdeling = Afdeling.fromCode(a.afdeling);
-        require("rest".equals(a.kanaal), file, "kanaal must be rest (soap and sftp are not available yet)");
-        require(a.url != null && !a.url.isBlank(), file, "a rest abonnement needs a url");
-        URI url = URI.create(placeholders.apply(a.url));
-        require("http".equals(url.getScheme()) || "https".equals(url.getScheme()), file, "url must be http(s)");
-        // A URI is logged (delivery errors name it): credentials in it would end up in the logs.
-        require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
+        require("rest".equals(a.kanaal) || "sftp".equals(a.kanaal), file, "kanaal must be rest or sftp (soap is not available yet)");
+        URI url = null;
+        SftpBestemming sftp = null;
+        if ("rest".equals(a.kanaal)) {
+            require(a.sftp == null, file, "an sftp block belongs to kanaal sftp, not rest");
+            require(a.url != null && !a.url.isBlank(), file, "a rest abonnement needs a url");
+            url = URI.create(placeholders.apply(a.url));
+            require("http".equals(url.getScheme()) || "https".equals(url.getScheme()), file, "url must be http(s)");
+            // A URI is logged (delivery errors name it): credentials in it would end up in the logs.
+            require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
+        } else {
+            require(a.url == null, file, "an sftp abonnement has no url (its server is in the sftp block)");
+            sftp = SftpBestemmingFactory.van(a.sftp, file, placeholders);
+        }
         Set<Berichttype> types = EnumSet.noneOf(Berichttype.class);
         for (String code : a.berichttypen == null ? List.<String>of() : a.berichttypen) {
             Berichttype type = Berichttype.fromCode(code)
@@ -50,7 +58,8 @@ final class AbonnementFactory {
         for (String sectie : secties) {
             require(SECTIES.contains(sectie), file, "unknown klantprofiel section '" + sectie + "' (known: " + SECTIES + ")");
         }
-        return new Abonnement(partnerId + "." + afdeling.code(), partnerId, gemeentecode, afdeling, types, a.kanaal, url, secties);
+        return new Abonnement(partnerId + "." + afdeling.code(), partnerId, gemeentecode, afdeling, types, a.kanaal, url, secties,
+                sftp);
     }
 
     private static Set<String> klantprofielSecties() {

@@ -7,14 +7,16 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
+import nl.koppelpunt.connectors.partner.Abonnement;
+import nl.koppelpunt.connectors.partner.PartnerRegister;
 import nl.koppelpunt.hub.KoppelpuntHeaders;
 import nl.koppelpunt.hub.bericht.BerichtRepository;
 import nl.koppelpunt.hub.logboek.Traceparent;
 
 /**
- * One delivery attempt as one unit — re-check the rules, build the request, call the webhook route — so that a
- * redelivery by the subscription route repeats all of it, the rules included. The webhook call gets an exchange of
- * its own, carrying nothing but the request.
+ * One delivery attempt as one unit — re-check the rules, build the request, call the route of the subscription's
+ * channel ({@code direct:bezorg-<kanaal>}; {@code rest} is the webhook) — so that a redelivery by the subscription
+ * route repeats all of it, the rules included. The call gets an exchange of its own, carrying nothing but the request.
  */
 @Component
 public class Bezorger implements Processor {
@@ -25,10 +27,12 @@ public class Bezorger implements Processor {
     private final BezorgVoorbereiding voorbereiding;
     private final ProducerTemplate producer;
     private final BerichtRepository berichten;
+    private final PartnerRegister partners;
 
     public Bezorger(BezorgControle controle, BezorgVoorbereiding voorbereiding, ProducerTemplate producer,
-                    BerichtRepository berichten) {
+                    BerichtRepository berichten, PartnerRegister partners) {
         this.berichten = berichten;
+        this.partners = partners;
         this.controle = controle;
         this.voorbereiding = voorbereiding;
         this.producer = producer;
@@ -46,13 +50,22 @@ public class Bezorger implements Processor {
         UUID berichtId = UUID.fromString(exchange.getMessage().getHeader(KoppelpuntHeaders.BERICHT_ID, String.class));
         Traceparent span = berichten.trace(berichtId).orElseGet(Traceparent::nieuw).kind();
         exchange.setProperty(KoppelpuntHeaders.SPAN_ID, span.spanId());
-        Exchange aanroep = producer.send(BezorgRoute.WEBHOOK, e -> {
+        String abonnementId = exchange.getMessage().getHeader(KoppelpuntHeaders.ABONNEMENT, String.class);
+        Exchange aanroep = producer.send(kanaalRoute(abonnementId), e -> {
             voorbereiding.vul(e, id);
             e.getMessage().setHeader(TRACEPARENT, span.header());
+            // Not a header: headers are what a webhook receives; a channel route reads its destination from this.
+            e.setProperty(KoppelpuntHeaders.ABONNEMENT, abonnementId);
         });
         if (aanroep.getException() != null) {
             throw aanroep.getException();
         }
         exchange.setProperty(KoppelpuntHeaders.BEZORGD, true);
+    }
+
+    /** Looked up at every attempt, so a reload that changes a subscription's channel applies to waiting deliveries. */
+    private String kanaalRoute(String abonnementId) {
+        String kanaal = partners.huidig().abonnement(abonnementId).map(Abonnement::kanaal).orElse("rest");
+        return "rest".equals(kanaal) ? BezorgRoute.WEBHOOK : "direct:bezorg-" + kanaal;
     }
 }

@@ -27,7 +27,7 @@ import nl.koppelpunt.hub.privacy.VersleutelingConfiguratie;
 /**
  * In development mode ({@code koppelpunt.ontwikkeling=true}), creates under the data directory what a first start
  * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), a
- * development SSH key per sending partner (SFTP), a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
+ * development SSH key per sending partner (SFTP), the keys for delivery over SFTP, a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
  * before the HTTPS connector reads the certificates while the web server is created.
  */
 public class DevelopmentSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -47,6 +47,10 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         if (!env.getProperty("koppelpunt.ontwikkeling", Boolean.class, false)) {
             return;
         }
+        Path pkiDir = Path.of(env.getRequiredProperty("koppelpunt.pki.dir"));
+        Map<String, Object> keys = new HashMap<>();
+        // First: the demo partner file for delivery over SFTP names some of these keys.
+        SftpBezorgingOntwikkelsleutels.ensure(env, pkiDir, keys);
         List<Partner> catalog = new PartnerCatalogLoader()
                 .load(env.getRequiredProperty("koppelpunt.partners.location"), env::resolveRequiredPlaceholders).all();
         List<PartnerIdentity> partners = catalog.stream()
@@ -54,13 +58,11 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
                 .toList();
         List<String> hostnames = Arrays.stream(env.getProperty("koppelpunt.pki.hostnames", "localhost").split(","))
                 .map(String::trim).filter(StringUtils::hasText).toList();
-        Path pkiDir = Path.of(env.getRequiredProperty("koppelpunt.pki.dir"));
         DevelopmentPki.ensure(pkiDir, partners, hostnames);
         // An SSH key pair per sending partner for the hosted SFTP inbox (docs/sftp.md), beside its certificate.
         catalog.stream().filter(p -> !p.berichttypen().isEmpty())
                 .forEach(p -> DevelopmentSshKeys.ensure(pkiDir, p.id()));
 
-        Map<String, Object> keys = new HashMap<>();
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {
             Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "pseudoniem.key");
             keys.put("koppelpunt.pseudoniem.sleutel", DevelopmentKey.ensure(keyFile));
