@@ -1,14 +1,19 @@
 package nl.koppelpunt.connectors.partner;
 
-/** Checks a configured PGP public key when the partner files are loaded. */
+import nl.koppelpunt.connectors.pgp.PgpFout;
+import nl.koppelpunt.connectors.pgp.PgpSleutels;
+
+/** Checks a configured PGP public key when the partner files are loaded: readable, and with a key to encrypt to. */
 final class PgpSleutelControle {
 
     private PgpSleutelControle() {
     }
 
     static void controleer(String armored) {
-        if (!armored.startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
-            throw new IllegalArgumentException("not an ASCII-armored PGP public key");
+        try {
+            PgpSleutels.versleutelSleutel(PgpSleutels.publiekeSleutelring(armored));
+        } catch (PgpFout e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import nl.koppelpunt.connectors.pki.DevelopmentPgpKeys;
 import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
 
 /**
@@ -15,19 +16,32 @@ import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
  * <li>{@code <pki-dir>/koppelpunt-bezorging-ssh} (+ {@code .pub}): Koppelpunt's SSH client key, unless
  * {@code koppelpunt.bezorging.sftp.client-sleutel} is set; a gemeente adds the .pub to its server's authorized keys;</li>
  * <li>{@code <pki-dir>/demo-gemeente-sftp-host-ssh} (+ {@code .pub}): the host key of the demo gemeente's SFTP
- * server, pinned in its partner file.</li>
+ * server, pinned in its partner file;</li>
+ * <li>{@code <data-dir>/sleutels/koppelpunt-pgp.asc}: Koppelpunt's PGP key, which signs delivered files, unless
+ * {@code koppelpunt.pgp.sleutel} is set; its public half in {@code <pki-dir>/koppelpunt-pgp.asc}, for gemeenten to
+ * verify with;</li>
+ * <li>{@code <pki-dir>/gemeente-rotterdam-pgp.asc} and {@code -geheim.asc}: the demo gemeente's PGP key, whose public
+ * half its partner file names and whose secret half lets a newcomer decrypt what arrives ({@code gpg --import}).</li>
  * </ul>
  */
 final class SftpBezorgingOntwikkelsleutels {
 
     static final String CLIENT = "koppelpunt-bezorging";
     static final String DEMO_HOST = "demo-gemeente-sftp-host";
+    static final String DEMO_GEMEENTE = "gemeente-rotterdam";
 
     private SftpBezorgingOntwikkelsleutels() {
     }
 
     static void ensure(Environment env, Path pkiDir, Map<String, Object> keys) {
         DevelopmentSshKeys.ensure(pkiDir, DEMO_HOST);
+        DevelopmentPgpKeys.ensure(pkiDir.resolve(DEMO_GEMEENTE + "-pgp-geheim.asc"), pkiDir.resolve(DEMO_GEMEENTE + "-pgp.asc"),
+                "Gemeente Rotterdam (demo) <gemeente-rotterdam@localhost>");
+        if (!StringUtils.hasText(env.getProperty("koppelpunt.pgp.sleutel"))) {
+            Path geheim = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "koppelpunt-pgp.asc");
+            DevelopmentPgpKeys.ensure(geheim, pkiDir.resolve("koppelpunt-pgp.asc"), "Koppelpunt (ontwikkeling) <koppelpunt@localhost>");
+            keys.put("koppelpunt.pgp.sleutel", geheim.toUri().toString());
+        }
         if (!StringUtils.hasText(env.getProperty("koppelpunt.bezorging.sftp.client-sleutel"))) {
             DevelopmentSshKeys.ensure(pkiDir, CLIENT);
             keys.put("koppelpunt.bezorging.sftp.client-sleutel", DevelopmentSshKeys.privateKey(pkiDir, CLIENT).toString());

@@ -132,8 +132,8 @@ class SftpBezorgingTest {
         JsonNode huisBericht = JSON.readTree(open(SERVER.map().resolve("huisvesting")
                 .resolve("klantprofiel." + huis.get("id") + ".json.gpg")).tekst()).path("bericht");
         List<String> huisSecties = velden(huisBericht);
-        assertThat(huisSecties).containsExactlyInAnyOrder("profielversie", "datum", "persoonsgegevens",
-                "familiegegevens", "statusgegevens", "contactpersoonCoa");
+        assertThat(huisSecties).contains("profielversie", "datum", "persoonsgegevens")
+                .isSubsetOf("profielversie", "datum", "persoonsgegevens", "familiegegevens", "statusgegevens", "contactpersoonCoa");
         assertThat(velden(envelop.path("bericht"))).containsAll(huisSecties).hasSizeGreaterThan(huisSecties.size());
 
         assertThat(werk.get("pogingen")).isEqualTo(1);
