@@ -32,10 +32,20 @@ public class KoppelpuntPgpSleutel {
     }
 
     public PgpOndertekenaar ondertekenaar() throws PgpFout {
+        controleer();
+        return sleutelpaar.ondertekenaar();
+    }
+
+    /** @throws IllegalStateException naming the setting when there is no key, or none that can sign */
+    public void controleer() {
         if (sleutelpaar == null) {
             throw new IllegalStateException(SLEUTEL + " is not set: Koppelpunt cannot sign SFTP deliveries");
         }
-        return sleutelpaar.ondertekenaar();
+        try {
+            sleutelpaar.ondertekenaar();
+        } catch (PgpFout e) {
+            throw new IllegalStateException(SLEUTEL + ": " + e.getMessage(), e);
+        }
     }
 
     private static PgpSleutelpaar laad(String sleutel, char[] wachtwoordzin) {

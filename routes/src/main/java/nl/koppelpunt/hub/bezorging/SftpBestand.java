@@ -47,6 +47,11 @@ public class SftpBestand {
         this.sleutel = sleutel;
         this.werkmap = werkmap;
         ruimOp(werkmap);
+        // With an sftp subscription configured, missing keys stop the start instead of failing every delivery.
+        if (partners.huidig().alleAbonnementen().stream().anyMatch(a -> a.sftp() != null)) {
+            doel.controleerClientSleutel();
+            sleutel.controleer();
+        }
     }
 
     public void maak(Exchange exchange) throws Exception {

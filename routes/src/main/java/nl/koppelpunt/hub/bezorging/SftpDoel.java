@@ -40,10 +40,7 @@ public class SftpDoel {
 
     /** The endpoint URI; the file name comes from the {@code CamelFileName} header. */
     public String uri(SftpBestemming doel) {
-        if (clientSleutel == null || !Files.isReadable(clientSleutel)) {
-            throw new IllegalStateException("koppelpunt.bezorging.sftp.client-sleutel is not set or not readable; "
-                    + "Koppelpunt cannot log in to " + doel.adres());
-        }
+        controleerClientSleutel();
         return "sftp://" + doel.host() + ":" + doel.poort() + map(doel.map())
                 + "?username=" + doel.gebruiker()
                 + "&privateKeyFile=" + clientSleutel.toAbsolutePath()
@@ -52,6 +49,14 @@ public class SftpDoel {
                 + "&tempFileName=.${file:onlyname}.part&fileExist=Ignore"
                 + "&disconnect=true&maximumReconnectAttempts=0"
                 + "&connectTimeout=" + connectTimeoutMs + "&timeout=" + timeoutMs;
+    }
+
+    /** @throws IllegalStateException naming the setting when Koppelpunt has no SSH key to log in with */
+    public void controleerClientSleutel() {
+        if (clientSleutel == null || !Files.isReadable(clientSleutel)) {
+            throw new IllegalStateException("koppelpunt.bezorging.sftp.client-sleutel is not set or not readable: "
+                    + "Koppelpunt cannot log in to the SFTP servers of gemeenten");
+        }
     }
 
     /** camel-sftp: a directory after one slash is relative to the login folder, after two it is absolute. */

@@ -170,7 +170,7 @@ class SftpBezorgingTest {
         await().atMost(WACHT).until(() -> bezorging(berichtId, S_WERK).map(b -> "mislukt".equals(b.get("status"))).orElse(false));
         Map<String, Object> mislukt = bezorging(berichtId, S_WERK).orElseThrow();
         assertThat(mislukt.get("pogingen")).isEqualTo(HERHALINGEN + 1);
-        assertThat((String) mislukt.get("laatste_fout")).startsWith("SFTP: Cannot connect").contains("HostKey");
+        assertThat((String) mislukt.get("laatste_fout")).startsWith("SFTP: Cannot connect").contains("HostKey has been changed");
         // Refused before logging in: the impostor never saw Koppelpunt's key being used, let alone a file.
         assertThat(SERVER.aanmeldingen()).isEqualTo(aanmeldingen);
         assertThat(bestanden(SERVER.map())).isEmpty();
