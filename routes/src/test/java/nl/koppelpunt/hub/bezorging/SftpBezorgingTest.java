@@ -82,6 +82,8 @@ class SftpBezorgingTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.apache.camel.ProducerTemplate producer;
 
     @BeforeEach
     void schoon() throws IOException {
@@ -188,6 +190,40 @@ class SftpBezorgingTest {
 
         assertThat(bestanden(SERVER.map())).extracting(p -> p.getFileName().toString()).allMatch(n -> n.startsWith("screening."));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bezorging WHERE bericht_id = ?", Integer.class, profiel)).isZero();
+    }
+
+    @Test
+    void aRepeatedAttemptLeavesTheDeliveredFileAloneAndReplacesAHalfWrittenOne() throws Exception {
+        Path werk = Files.createDirectories(SERVER.map().resolve("werk-en-inkomen"));
+        String id = UUID.randomUUID().toString();
+        Path bestand = werk.resolve("screening." + id + ".json.gpg");
+        // An earlier attempt that broke off mid-upload left its temporary file.
+        Path half = werk.resolve(".screening." + id + ".json.gpg.part");
+        Files.writeString(half, "afgebroken");
+
+        poging(id);
+        assertThat(bestand).exists();
+        assertThat(half).doesNotExist();
+        byte[] eerste = Files.readAllBytes(bestand);
+
+        // The same delivery again (its acknowledgement was lost): every encryption differs, so equal bytes mean untouched.
+        poging(id);
+        assertThat(Files.readAllBytes(bestand)).isEqualTo(eerste);
+        assertThat(bestanden(werk)).containsExactly(bestand);
+        assertThat(JSON.readTree(open(bestand).tekst()).path("bezorgingId").asText()).isEqualTo(id);
+    }
+
+    /** One attempt through route bezorg-sftp, with the exchange as Bezorger prepares it. */
+    private void poging(String bezorgingId) {
+        org.apache.camel.Exchange uit = producer.send(SftpBezorgRoute.SFTP, e -> {
+            e.setProperty(nl.koppelpunt.hub.KoppelpuntHeaders.ABONNEMENT, R_WERK);
+            e.getMessage().setHeader("Idempotency-Key", bezorgingId);
+            e.getMessage().setHeader("Koppelpunt-Berichttype", "screening");
+            e.getMessage().setHeader("Koppelpunt-Bericht-Id", UUID.randomUUID().toString());
+            e.getMessage().setHeader(Bezorger.TRACEPARENT, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            e.getMessage().setBody(Berichten.screening(BSN));
+        });
+        assertThat(uit.getException()).isNull();
     }
 
     @Test
