@@ -43,7 +43,7 @@ public class SftpDoel {
         controleerClientSleutel();
         return "sftp://" + doel.host() + ":" + doel.poort() + map(doel.map())
                 + "?username=" + doel.gebruiker()
-                + "&privateKeyFile=" + clientSleutel.toAbsolutePath()
+                + "&privateKeyFile=RAW(" + clientSleutel.toAbsolutePath() + ")"
                 + "&knownHosts=RAW(" + doel.knownHostsRegel() + ")"
                 + "&useUserKnownHostsFile=false&strictHostKeyChecking=yes"
                 + "&tempFileName=.${file:onlyname}.part&fileExist=Ignore"
