@@ -18,13 +18,13 @@ class PartnerCatalogLoaderTest {
     private final PartnerCatalogLoader loader = new PartnerCatalogLoader();
 
     /**
-     * The demo partner files as development mode loads them: gemeente-rotterdam (delivery over SFTP) names keys that
+     * The demo partner files as development mode loads them: gemeente-groningen (delivery over SFTP) names keys that
      * development mode generates under the PKI folder before it reads the files.
      */
     static PartnerCatalog demoPartners(PartnerCatalogLoader loader, Path pkiDir) {
         nl.koppelpunt.connectors.pki.DevelopmentSshKeys.ensure(pkiDir, "demo-gemeente-sftp-host");
-        nl.koppelpunt.connectors.pki.DevelopmentPgpKeys.ensure(pkiDir.resolve("gemeente-rotterdam-pgp-geheim.asc"),
-                pkiDir.resolve("gemeente-rotterdam-pgp.asc"), "test");
+        nl.koppelpunt.connectors.pki.DevelopmentPgpKeys.ensure(pkiDir.resolve("gemeente-groningen-pgp-geheim.asc"),
+                pkiDir.resolve("gemeente-groningen-pgp.asc"), "test");
         org.springframework.util.PropertyPlaceholderHelper helper =
                 new org.springframework.util.PropertyPlaceholderHelper("${", "}", ":", null, false);
         java.util.Map<String, String> properties = java.util.Map.of("koppelpunt.pki.dir", pkiDir.toString());
@@ -46,9 +46,9 @@ class PartnerCatalogLoaderTest {
         Partner utrecht = catalog.byId("gemeente-utrecht").orElseThrow();
         assertThat(utrecht.gemeentecode()).isEqualTo("GM0344");
         assertThat(utrecht.magVersturen(Berichttype.KLANTPROFIEL)).isFalse();
-        Abonnement rotterdam = catalog.abonnement("gemeente-rotterdam.werk-en-inkomen").orElseThrow();
-        assertThat(rotterdam.kanaal()).isEqualTo("sftp");
-        assertThat(rotterdam.sftp().knownHostsRegel()).startsWith("[localhost]:2223 ecdsa-sha2-nistp256 ");
+        Abonnement groningen = catalog.abonnement("gemeente-groningen.werk-en-inkomen").orElseThrow();
+        assertThat(groningen.kanaal()).isEqualTo("sftp");
+        assertThat(groningen.sftp().knownHostsRegel()).startsWith("[localhost]:2223 ecdsa-sha2-nistp256 ");
     }
 
     @Test

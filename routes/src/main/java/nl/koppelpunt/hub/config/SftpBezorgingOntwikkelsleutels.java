@@ -11,7 +11,7 @@ import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
 
 /**
  * Development keys for delivery over SFTP (docs/sftp.md), made before the partner files are read, because the demo
- * partner {@code gemeente-rotterdam.yaml} names them:
+ * partner {@code gemeente-groningen.yaml} names them:
  * <ul>
  * <li>{@code <pki-dir>/koppelpunt-bezorging-ssh} (+ {@code .pub}): Koppelpunt's SSH client key, unless
  * {@code koppelpunt.bezorging.sftp.client-sleutel} is set; a gemeente adds the .pub to its server's authorized keys;</li>
@@ -20,7 +20,7 @@ import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
  * <li>{@code <data-dir>/sleutels/koppelpunt-pgp.asc}: Koppelpunt's PGP key, which signs delivered files, unless
  * {@code koppelpunt.pgp.sleutel} is set; its public half in {@code <pki-dir>/koppelpunt-pgp.asc}, for gemeenten to
  * verify with;</li>
- * <li>{@code <pki-dir>/gemeente-rotterdam-pgp.asc} and {@code -geheim.asc}: the demo gemeente's PGP key, whose public
+ * <li>{@code <pki-dir>/gemeente-groningen-pgp.asc} and {@code -geheim.asc}: the demo gemeente's PGP key, whose public
  * half its partner file names and whose secret half lets a newcomer decrypt what arrives ({@code gpg --import}).</li>
  * </ul>
  */
@@ -28,7 +28,7 @@ final class SftpBezorgingOntwikkelsleutels {
 
     static final String CLIENT = "koppelpunt-bezorging";
     static final String DEMO_HOST = "demo-gemeente-sftp-host";
-    static final String DEMO_GEMEENTE = "gemeente-rotterdam";
+    static final String DEMO_GEMEENTE = "gemeente-groningen";
 
     private SftpBezorgingOntwikkelsleutels() {
     }
@@ -36,7 +36,7 @@ final class SftpBezorgingOntwikkelsleutels {
     static void ensure(Environment env, Path pkiDir, Map<String, Object> keys) {
         DevelopmentSshKeys.ensure(pkiDir, DEMO_HOST);
         DevelopmentPgpKeys.ensure(pkiDir.resolve(DEMO_GEMEENTE + "-pgp-geheim.asc"), pkiDir.resolve(DEMO_GEMEENTE + "-pgp.asc"),
-                "Gemeente Rotterdam (demo) <gemeente-rotterdam@localhost>");
+                "Gemeente Groningen (demo) <gemeente-groningen@localhost>");
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pgp.sleutel"))) {
             Path geheim = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "koppelpunt-pgp.asc");
             DevelopmentPgpKeys.ensure(geheim, pkiDir.resolve("koppelpunt-pgp.asc"), "Koppelpunt (ontwikkeling) <koppelpunt@localhost>");

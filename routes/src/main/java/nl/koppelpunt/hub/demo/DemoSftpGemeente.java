@@ -28,7 +28,7 @@ import nl.koppelpunt.connectors.partner.SshSleutels;
  * here inside the gateway so a newcomer can watch a klantprofiel arrive in {@code data/demo-gemeente-sftp/} without
  * setting anything up. Only with {@code koppelpunt.demo.sftp-gemeente.enabled=true} (development; off with profile
  * {@code productie} and in tests). It is the other side of the wire: Koppelpunt reaches it only through the demo
- * partner file {@code gemeente-rotterdam.yaml}, over SSH with strict host key checking, like any gemeente's server.
+ * partner file {@code gemeente-groningen.yaml}, over SSH with strict host key checking, like any gemeente's server.
  * It accepts one user ({@code gebruiker}) with one key: Koppelpunt's SSH client key.
  */
 @Component
