@@ -19,14 +19,22 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param limieten     the partner's own intake limits ({@code limieten} in its file); unset fields are the defaults
  * @param sftpSleutel  the partner's SSH public key for the hosted SFTP inbox ({@code sftp.publieke-sleutel}, one
  *                     OpenSSH authorized_keys line, checked on load), or null: then no SFTP outside development mode
+ * @param pgp          the partner's OpenPGP certificate and signing policy ({@code pgp} in its file); never null
  */
 public record Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
-                      List<Abonnement> abonnementen, Limieten limieten, String sftpSleutel) {
+                      List<Abonnement> abonnementen, Limieten limieten, String sftpSleutel, PgpInstellingen pgp) {
 
     public Partner {
         berichttypen = Set.copyOf(berichttypen);
         abonnementen = List.copyOf(abonnementen);
         limieten = limieten == null ? Limieten.STANDAARD : limieten;
+        pgp = pgp == null ? PgpInstellingen.GEEN : pgp;
+    }
+
+    /** A partner without PGP settings. */
+    public Partner(String id, String naam, String oin, Rol rol, String gemeentecode, Set<Berichttype> berichttypen,
+                   List<Abonnement> abonnementen, Limieten limieten, String sftpSleutel) {
+        this(id, naam, oin, rol, gemeentecode, berichttypen, abonnementen, limieten, sftpSleutel, PgpInstellingen.GEEN);
     }
 
     /** A partner without an SFTP key. */

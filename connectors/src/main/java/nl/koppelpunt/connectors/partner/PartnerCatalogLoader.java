@@ -117,7 +117,7 @@ public final class PartnerCatalogLoader {
             abonnementen.add(AbonnementFactory.toAbonnement(a, y.id, y.gemeentecode, file, placeholders));
         }
         return new Partner(y.id, y.naam, y.oin, rol, y.gemeentecode, types, abonnementen, limieten(y.limieten, file),
-                sftpSleutel(y.sftp, file));
+                sftpSleutel(y.sftp, file), PartnerPgp.instellingen(y.pgp, file));
     }
 
     private static Limieten limieten(LimietenYaml l, String file) {
@@ -160,6 +160,16 @@ public final class PartnerCatalogLoader {
         public List<AbonnementYaml> abonnementen;
         public LimietenYaml limieten;
         public SftpYaml sftp;
+        public PgpYaml pgp;
+    }
+
+    /** {@code pgp} in a partner file (docs/security/pgp.md). */
+    static final class PgpYaml {
+        /** The armored certificate itself, or where to find it (a path, {@code file:} or {@code classpath:}). */
+        @JsonProperty("publieke-sleutel")
+        public String publiekeSleutel;
+        @JsonProperty("ondertekening-verplicht")
+        public boolean ondertekeningVerplicht;
     }
 
     /** {@code sftp} in a partner file: access to the hosted SFTP inbox. */

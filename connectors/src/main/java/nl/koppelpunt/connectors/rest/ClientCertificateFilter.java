@@ -23,7 +23,7 @@ import nl.koppelpunt.connectors.pki.Oin;
  * Mutual TLS identity. TLS has already checked that the certificate chains to a trusted CA; here its OIN
  * (subject serialNumber, the PKIoverheid convention) must belong to an onboarded partner. No certificate, no OIN or
  * an unknown OIN gets a 401 before any controller runs; the partner found is put on the request for the rest. The
- * one exception is {@link JwksController#PAD}: the public keys that verify Koppelpunt's signatures are for anyone.
+ * exceptions are {@link OpenbareSleutels#PADEN}: Koppelpunt's public keys are for anyone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -57,7 +57,7 @@ public class ClientCertificateFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // Exactly this path and only for reading: anything else, also a near miss, still needs a certificate.
-        return JwksController.PAD.equals(request.getRequestURI())
+        return OpenbareSleutels.PADEN.contains(request.getRequestURI())
                 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 

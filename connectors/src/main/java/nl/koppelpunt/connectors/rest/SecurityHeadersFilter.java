@@ -39,9 +39,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("Strict-Transport-Security", HSTS);
         response.setHeader("X-Content-Type-Options", "nosniff");
         // Responses hold personal data (statuses, deliveries): no proxy or client cache may keep them. The one
-        // exception: the public signing keys, which verifiers are meant to cache (their controller says how long;
+        // exception: the public keys, which verifiers are meant to cache (their controller says how long;
         // a second Cache-Control here would contradict it, as Spring adds rather than replaces the header).
-        if (!JwksController.PAD.equals(request.getRequestURI())) {
+        if (!OpenbareSleutels.PADEN.contains(request.getRequestURI())) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         response.setHeader("Content-Security-Policy", CSP);

@@ -173,4 +173,34 @@ class PartnerCatalogLoaderTest {
         assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
                 .hasMessageContaining("x.yaml: sftp.publieke-sleutel: not a");
     }
+
+    @Test
+    void aPgpKeyInlineOrAsAPathIsCheckedOnLoad(@TempDir Path dir) throws Exception {
+        nl.koppelpunt.connectors.pgp.PgpSleutelpaar sleutel = nl.koppelpunt.connectors.pgp.PgpSleutelGenerator.genereer("X <x@test>", null);
+        String publiek = sleutel.publiekeSleutelArmored();
+        Files.writeString(dir.resolve("x.pub.asc"), publiek);
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\n"
+                + "berichttypen: [screening]\npgp:\n  publieke-sleutel: " + dir.resolve("x.pub.asc")
+                + "\n  ondertekening-verplicht: true\n");
+        Partner partner = loader.load("file:" + dir + "/*.yaml").byId("x").orElseThrow();
+        assertThat(partner.pgp().ondertekeningVerplicht()).isTrue();
+        assertThat(partner.pgp().sleutelring().getPublicKey().getKeyID())
+                .isEqualTo(sleutel.publiekeSleutelring().getPublicKey().getKeyID());
+
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\n"
+                + "pgp:\n  publieke-sleutel: |\n" + publiek.strip().indent(4));
+        assertThat(loader.load("file:" + dir + "/*.yaml").byId("x").orElseThrow().pgp().sleutelring()).isNotNull();
+
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\n"
+                + "pgp:\n  publieke-sleutel: " + dir.resolve("bestaat-niet.asc") + "\n");
+        assertThatThrownBy(() -> loader.load("file:" + dir + "/*.yaml"))
+                .hasMessageContaining("x.yaml: pgp.publieke-sleutel: ");
+    }
+
+    @Test
+    void withoutPgpNothingIsRequired(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.yaml"), "id: x\nnaam: X\noin: \"00000099000000000777\"\nrol: coa\n");
+        Partner partner = loader.load("file:" + dir + "/*.yaml").byId("x").orElseThrow();
+        assertThat(partner.pgp()).isEqualTo(nl.koppelpunt.connectors.partner.PgpInstellingen.GEEN);
+    }
 }

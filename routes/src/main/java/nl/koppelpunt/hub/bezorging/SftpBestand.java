@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import nl.koppelpunt.connectors.partner.Abonnement;
 import nl.koppelpunt.connectors.partner.PartnerRegister;
 import nl.koppelpunt.connectors.partner.SftpBestemming;
+import nl.koppelpunt.connectors.pgp.PgpSleutelpaar;
 import nl.koppelpunt.connectors.pgp.PgpSleutels;
 import nl.koppelpunt.connectors.pgp.PgpVersleuteling;
 import nl.koppelpunt.hub.KoppelpuntHeaders;
@@ -37,20 +39,20 @@ public class SftpBestand {
 
     private final PartnerRegister partners;
     private final SftpDoel doel;
-    private final KoppelpuntPgpSleutel sleutel;
+    private final PgpSleutelpaar koppelpunt;
     private final Path werkmap;
 
-    public SftpBestand(PartnerRegister partners, SftpDoel doel, KoppelpuntPgpSleutel sleutel,
+    /** @param koppelpunt Koppelpunt's own OpenPGP key (hub.pgp.PgpConfiguration: loaded and checked at start) */
+    public SftpBestand(PartnerRegister partners, SftpDoel doel, @Qualifier("koppelpuntPgpSleutelpaar") PgpSleutelpaar koppelpunt,
                        @Value("${koppelpunt.bezorging.sftp.werkmap}") Path werkmap) {
         this.partners = partners;
         this.doel = doel;
-        this.sleutel = sleutel;
+        this.koppelpunt = koppelpunt;
         this.werkmap = werkmap;
         ruimOp(werkmap);
-        // With an sftp subscription configured, missing keys stop the start instead of failing every delivery.
+        // With an sftp subscription configured, a missing SSH key stops the start instead of failing every delivery.
         if (partners.huidig().alleAbonnementen().stream().anyMatch(a -> a.sftp() != null)) {
             doel.controleerClientSleutel();
-            sleutel.controleer();
         }
     }
 
@@ -66,7 +68,7 @@ public class SftpBestand {
         exchange.setProperty(WERKBESTAND, bestand);
         try (OutputStream uit = Files.newOutputStream(bestand, StandardOpenOption.TRUNCATE_EXISTING)) {
             // The literal data packet carries the name without .gpg: what `gpg --use-embedded-filename` would write.
-            try (OutputStream pgp = PgpVersleuteling.versleutelEnOnderteken(uit, ontvanger, sleutel.ondertekenaar(),
+            try (OutputStream pgp = PgpVersleuteling.versleutelEnOnderteken(uit, ontvanger, koppelpunt.ondertekenaar(),
                     naam.substring(0, naam.length() - ".gpg".length()))) {
                 SftpEnvelop.schrijf(message, pgp);
             }

@@ -18,16 +18,18 @@ import org.springframework.util.StringUtils;
 
 import nl.koppelpunt.connectors.partner.Partner;
 import nl.koppelpunt.connectors.partner.PartnerCatalogLoader;
+import nl.koppelpunt.connectors.pki.DevelopmentPgpKeys;
 import nl.koppelpunt.connectors.pki.DevelopmentPki;
 import nl.koppelpunt.connectors.pki.DevelopmentSigningKey;
 import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
 import nl.koppelpunt.connectors.pki.PartnerIdentity;
+import nl.koppelpunt.hub.pgp.PartnerPgpSleutels;
 import nl.koppelpunt.hub.privacy.VersleutelingConfiguratie;
 
 /**
  * In development mode ({@code koppelpunt.ontwikkeling=true}), creates under the data directory what a first start
  * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), a
- * development SSH key per sending partner (SFTP), the keys for delivery over SFTP, a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
+ * development SSH key per sending partner (SFTP), development OpenPGP keys (Koppelpunt's, and each sender's without one), the keys for delivery over SFTP, a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
  * before the HTTPS connector reads the certificates while the web server is created.
  */
 public class DevelopmentSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -62,6 +64,9 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         // An SSH key pair per sending partner for the hosted SFTP inbox (docs/sftp.md), beside its certificate.
         catalog.stream().filter(p -> !p.berichttypen().isEmpty())
                 .forEach(p -> DevelopmentSshKeys.ensure(pkiDir, p.id()));
+        // An OpenPGP key pair per sending partner without one configured (signs its SFTP files; docs/sftp.md).
+        catalog.stream().filter(p -> !p.berichttypen().isEmpty() && p.pgp().publiekeSleutel() == null)
+                .forEach(p -> PartnerPgpSleutels.ontwikkelsleutel(pkiDir, p));
 
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {
             Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "pseudoniem.key");
@@ -71,6 +76,14 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         if (!StringUtils.hasText(env.getProperty("koppelpunt.ondertekening.sleutel"))) {
             Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "ondertekening.key");
             keys.put("koppelpunt.ondertekening.sleutel", DevelopmentSigningKey.ensure(keyFile).toUri().toString());
+        }
+        // Koppelpunt's own OpenPGP key (docs/security/pgp.md): the secret half beside the other keys (owner-only, no
+        // passphrase in development), the public half in the PKI folder for partners. The same files as the SFTP
+        // delivery's development keys use, so whichever runs first makes them.
+        if (!StringUtils.hasText(env.getProperty("koppelpunt.pgp.sleutel")) && !keys.containsKey("koppelpunt.pgp.sleutel")) {
+            Path geheim = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "koppelpunt-pgp.asc");
+            DevelopmentPgpKeys.ensure(geheim, pkiDir.resolve("koppelpunt-pgp.asc"), "Koppelpunt (ontwikkeling) <koppelpunt@localhost>");
+            keys.put("koppelpunt.pgp.sleutel", geheim.toUri().toString());
         }
         // The keys that encrypt payloads at rest (docs/security/versleuteling.md).
         if (Binder.get(env).bind(VersleutelingConfiguratie.SLEUTELS, Bindable.mapOf(String.class, String.class))

@@ -17,12 +17,10 @@ import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
  * {@code koppelpunt.bezorging.sftp.client-sleutel} is set; a gemeente adds the .pub to its server's authorized keys;</li>
  * <li>{@code <pki-dir>/demo-gemeente-sftp-host-ssh} (+ {@code .pub}): the host key of the demo gemeente's SFTP
  * server, pinned in its partner file;</li>
- * <li>{@code <data-dir>/sleutels/koppelpunt-pgp.asc}: Koppelpunt's PGP key, which signs delivered files, unless
- * {@code koppelpunt.pgp.sleutel} is set; its public half in {@code <pki-dir>/koppelpunt-pgp.asc}, for gemeenten to
- * verify with;</li>
  * <li>{@code <pki-dir>/gemeente-groningen-pgp.asc} and {@code -geheim.asc}: the demo gemeente's PGP key, whose public
  * half its partner file names and whose secret half lets a newcomer decrypt what arrives ({@code gpg --import}).</li>
  * </ul>
+ * Koppelpunt's own PGP key, which signs the delivered files, is made by DevelopmentSecrets with the inbox's keys.
  */
 final class SftpBezorgingOntwikkelsleutels {
 
@@ -37,11 +35,6 @@ final class SftpBezorgingOntwikkelsleutels {
         DevelopmentSshKeys.ensure(pkiDir, DEMO_HOST);
         DevelopmentPgpKeys.ensure(pkiDir.resolve(DEMO_GEMEENTE + "-pgp-geheim.asc"), pkiDir.resolve(DEMO_GEMEENTE + "-pgp.asc"),
                 "Gemeente Groningen (demo) <gemeente-groningen@localhost>");
-        if (!StringUtils.hasText(env.getProperty("koppelpunt.pgp.sleutel"))) {
-            Path geheim = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "koppelpunt-pgp.asc");
-            DevelopmentPgpKeys.ensure(geheim, pkiDir.resolve("koppelpunt-pgp.asc"), "Koppelpunt (ontwikkeling) <koppelpunt@localhost>");
-            keys.put("koppelpunt.pgp.sleutel", geheim.toUri().toString());
-        }
         if (!StringUtils.hasText(env.getProperty("koppelpunt.bezorging.sftp.client-sleutel"))) {
             DevelopmentSshKeys.ensure(pkiDir, CLIENT);
             keys.put("koppelpunt.bezorging.sftp.client-sleutel", DevelopmentSshKeys.privateKey(pkiDir, CLIENT).toString());
