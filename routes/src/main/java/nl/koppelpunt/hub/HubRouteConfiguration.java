@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import nl.koppelpunt.hub.bezorging.HerhaalbareFout;
  * the broker redelivers with back-off and finally dead-letters; the log names the message id and the error class,
  * never the body.</li>
  * <li>{@link #BEZORGING}: a delivery attempt that failed for a passing reason (5xx, 408, 429, timeout, connection
- * refused) is repeated with exponential back-off, each attempt re-checking the rules; a refusal (other 4xx) or the
+ * refused, any SFTP failure) is repeated with exponential back-off, each attempt re-checking the rules; a refusal (other 4xx) or the
  * last failed attempt marks the delivery failed (dead-lettered, replayable). Anything else — the hub's own trouble —
  * rolls back for the broker to redeliver.</li>
  * </ul>
@@ -49,7 +50,8 @@ public class HubRouteConfiguration extends RouteConfigurationBuilder {
                                 + "} failed (${exception.class.name}); rolled back for redelivery");
 
         routeConfiguration(BEZORGING)
-                .onException(HttpOperationFailedException.class, IOException.class, BezorgFout.class)
+                .onException(HttpOperationFailedException.class, IOException.class, BezorgFout.class,
+                        GenericFileOperationFailedException.class)
                     .onWhen(new HerhaalbareFout())
                     .maximumRedeliveries("{{koppelpunt.bezorging.herhalingen}}")
                     .redeliveryDelay("{{koppelpunt.bezorging.wachttijd-ms}}")

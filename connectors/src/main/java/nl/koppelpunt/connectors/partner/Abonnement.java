@@ -17,17 +17,25 @@ import nl.koppelpunt.schemas.Berichttype;
  * @param gemeentecode the gemeente partner's CBS code; null for TVS (the gemeente differs per delivery)
  * @param afdeling     the receiving department; null for TVS
  * @param berichttypen the types delivered to it
- * @param kanaal       the channel: {@code rest} (a webhook) or {@code soap} (Digikoppeling WUS)
+ * @param kanaal       the channel: {@code rest} (a webhook), {@code soap} (Digikoppeling WUS) or {@code sftp} (a file
+ *                     pushed to the gemeente's SFTP server)
  * @param url          the webhook for {@code rest}, the gemeente's endpoint of the koppelpunt-gemeente service for
- *                     {@code soap}
+ *                     {@code soap}; null for {@code sftp}
  * @param secties      the top-level klantprofiel sections it may see (identity and version are always included)
+ * @param sftp         the gemeente's SFTP server for {@code sftp}, otherwise null
  */
 public record Abonnement(String id, String partnerId, String gemeentecode, Afdeling afdeling,
-                         Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties) {
+                         Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties, SftpBestemming sftp) {
 
     public Abonnement {
         berichttypen = Set.copyOf(berichttypen);
         secties = Set.copyOf(secties);
+    }
+
+    /** A subscription without an SFTP destination (a webhook). */
+    public Abonnement(String id, String partnerId, String gemeentecode, Afdeling afdeling,
+                      Set<Berichttype> berichttypen, String kanaal, URI url, Set<String> secties) {
+        this(id, partnerId, gemeentecode, afdeling, berichttypen, kanaal, url, secties, null);
     }
 
     public boolean ontvangt(Berichttype type) {

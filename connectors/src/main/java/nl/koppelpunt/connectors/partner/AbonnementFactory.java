@@ -25,7 +25,7 @@ final class AbonnementFactory {
     /** The klantprofiel's top-level sections, read from the published schema so the two cannot drift apart. */
     static final Set<String> SECTIES = klantprofielSecties();
     /** The delivery channels; each has its route {@code direct:bezorg-<kanaal>} in the hub. */
-    static final List<String> KANALEN = List.of("rest", "soap");
+    static final List<String> KANALEN = List.of("rest", "soap", "sftp");
 
     /** The TVS subscription's name when the file gives none. */
     static final String STANDAARD_TVS_NAAM = "schermen";
@@ -55,13 +55,21 @@ final class AbonnementFactory {
             standaardSecties = afdeling.standaardSecties();
         }
         require(KANALEN.contains(a.kanaal), file, "kanaal must be one of " + KANALEN);
-        require(a.url != null && !a.url.isBlank(), file, "a " + a.kanaal + " abonnement needs a url");
-        URI url = URI.create(placeholders.apply(a.url));
-        require("http".equals(url.getScheme()) || "https".equals(url.getScheme()), file, "url must be http(s)");
-        // A SOAP endpoint receives signed personal data over Digikoppeling: only over (mutual) TLS.
-        require(!"soap".equals(a.kanaal) || "https".equals(url.getScheme()), file, "a soap abonnement needs an https url");
-        // A URI is logged (delivery errors name it): credentials in it would end up in the logs.
-        require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
+        URI url = null;
+        SftpBestemming sftp = null;
+        if ("sftp".equals(a.kanaal)) {
+            require(a.url == null, file, "an sftp abonnement has no url (its server is in the sftp block)");
+            sftp = SftpBestemmingFactory.van(a.sftp, file, placeholders);
+        } else {
+            require(a.sftp == null, file, "an sftp block belongs to kanaal sftp, not " + a.kanaal);
+            require(a.url != null && !a.url.isBlank(), file, "a " + a.kanaal + " abonnement needs a url");
+            url = URI.create(placeholders.apply(a.url));
+            require("http".equals(url.getScheme()) || "https".equals(url.getScheme()), file, "url must be http(s)");
+            // A SOAP endpoint receives signed personal data over Digikoppeling: only over (mutual) TLS.
+            require(!"soap".equals(a.kanaal) || "https".equals(url.getScheme()), file, "a soap abonnement needs an https url");
+            // A URI is logged (delivery errors name it): credentials in it would end up in the logs.
+            require(url.getRawUserInfo() == null, file, "url must not contain credentials (user:password@)");
+        }
         Set<Berichttype> types = EnumSet.noneOf(Berichttype.class);
         for (String code : a.berichttypen == null ? List.<String>of() : a.berichttypen) {
             Berichttype type = Berichttype.fromCode(code)
@@ -79,7 +87,7 @@ final class AbonnementFactory {
         require(!types.contains(Berichttype.DUO_INBURGERINGSSTATUS) || secties.contains(INBURGERINGSSECTIE), file,
                 "an abonnement on duo-inburgeringsstatus must see the klantprofiel section " + INBURGERINGSSECTIE);
         return new Abonnement(partnerId + "." + naam, partnerId, rol == Rol.TVS ? null : gemeentecode, afdeling, types,
-                a.kanaal, url, secties);
+                a.kanaal, url, secties, sftp);
     }
 
     private static Set<String> klantprofielSecties() {

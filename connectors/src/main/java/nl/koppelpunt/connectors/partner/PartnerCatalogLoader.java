@@ -197,5 +197,20 @@ public final class PartnerCatalogLoader {
         public String kanaal;
         public String url;
         public List<String> secties;
+        /** For {@code kanaal: sftp}: the gemeente's SFTP server. */
+        public SftpBestemmingYaml sftp;
+    }
+
+    /** {@code sftp} in a subscription: where and how files are pushed (docs/sftp.md, "Delivery over SFTP"). */
+    static final class SftpBestemmingYaml {
+        public String host;
+        /** A string, so that a {@code ${...}} placeholder can give it. */
+        public String poort;
+        public String gebruiker;
+        public String map;
+        @JsonProperty("host-sleutel")
+        public String hostSleutel;
+        @JsonProperty("pgp-sleutel")
+        public String pgpSleutel;
     }
 }

@@ -17,9 +17,23 @@ class PartnerCatalogLoaderTest {
 
     private final PartnerCatalogLoader loader = new PartnerCatalogLoader();
 
+    /**
+     * The demo partner files as development mode loads them: gemeente-groningen (delivery over SFTP) names keys that
+     * development mode generates under the PKI folder before it reads the files.
+     */
+    static PartnerCatalog demoPartners(PartnerCatalogLoader loader, Path pkiDir) {
+        nl.koppelpunt.connectors.pki.DevelopmentSshKeys.ensure(pkiDir, "demo-gemeente-sftp-host");
+        nl.koppelpunt.connectors.pki.DevelopmentPgpKeys.ensure(pkiDir.resolve("gemeente-groningen-pgp-geheim.asc"),
+                pkiDir.resolve("gemeente-groningen-pgp.asc"), "test");
+        org.springframework.util.PropertyPlaceholderHelper helper =
+                new org.springframework.util.PropertyPlaceholderHelper("${", "}", ":", null, false);
+        java.util.Map<String, String> properties = java.util.Map.of("koppelpunt.pki.dir", pkiDir.toString());
+        return loader.load("file:../config/partners/*.yaml", text -> helper.replacePlaceholders(text, properties::get));
+    }
+
     @Test
-    void loadsTheDemoPartnersOfTheConfigFolder() {
-        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+    void loadsTheDemoPartnersOfTheConfigFolder(@TempDir Path pki) {
+        PartnerCatalog catalog = demoPartners(loader, pki);
 
         assertThat(catalog.all()).extracting(Partner::id)
                 .contains("coa", "tvs", "duo", "gemeente-utrecht", "gemeente-amsterdam", "beheer", "operator", "auditor");
@@ -32,6 +46,9 @@ class PartnerCatalogLoaderTest {
         Partner utrecht = catalog.byId("gemeente-utrecht").orElseThrow();
         assertThat(utrecht.gemeentecode()).isEqualTo("GM0344");
         assertThat(utrecht.magVersturen(Berichttype.KLANTPROFIEL)).isFalse();
+        Abonnement groningen = catalog.abonnement("gemeente-groningen.werk-en-inkomen").orElseThrow();
+        assertThat(groningen.kanaal()).isEqualTo("sftp");
+        assertThat(groningen.sftp().knownHostsRegel()).startsWith("[localhost]:2223 ecdsa-sha2-nistp256 ");
     }
 
     @Test
@@ -92,8 +109,8 @@ class PartnerCatalogLoaderTest {
     }
 
     @Test
-    void limitsAreReadPerPartnerAndWhatIsLeftOutIsTheDefault() {
-        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+    void limitsAreReadPerPartnerAndWhatIsLeftOutIsTheDefault(@TempDir Path pki) {
+        PartnerCatalog catalog = demoPartners(loader, pki);
 
         assertThat(catalog.byId("coa").orElseThrow().limieten()).isEqualTo(new Limieten(500L, 1000L, 1048576));
         Limieten tvs = catalog.byId("tvs").orElseThrow().limieten();

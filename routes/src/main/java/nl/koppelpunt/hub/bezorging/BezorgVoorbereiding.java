@@ -36,7 +36,7 @@ public class BezorgVoorbereiding {
         this.partners = partners;
     }
 
-    /** Fills the (fresh) exchange of the webhook call for this delivery. */
+    /** Fills the (fresh) exchange of the webhook call — or of another channel's route — for this delivery. */
     public void vul(Exchange exchange, UUID bezorgingId) throws IOException {
         Bezorging bezorging = bezorgingen.van(bezorgingId).orElseThrow();
         Abonnement abonnement = partners.huidig().abonnement(bezorging.abonnementId())
@@ -49,7 +49,9 @@ public class BezorgVoorbereiding {
         message.removeHeaders("*");
         message.setBody(inhoud);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setHeader(Exchange.HTTP_URI, abonnement.url().toString());
+        if (abonnement.url() != null) { // an sftp subscription has no webhook; it takes the rest as it is
+            message.setHeader(Exchange.HTTP_URI, abonnement.url().toString());
+        }
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Idempotency-Key", bezorging.id().toString());
         message.setHeader("Koppelpunt-Berichttype", bezorging.type().code());

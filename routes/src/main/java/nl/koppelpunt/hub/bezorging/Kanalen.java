@@ -12,7 +12,8 @@ public final class Kanalen {
 
     private static final Map<String, String> ROUTES = Map.of(
             "rest", BezorgRoute.WEBHOOK,
-            "soap", SoapBezorgRoute.SOAP);
+            "soap", SoapBezorgRoute.SOAP,
+            "sftp", SftpBezorgRoute.SFTP);
 
     private Kanalen() {
     }

@@ -29,7 +29,7 @@ import nl.koppelpunt.hub.privacy.VersleutelingConfiguratie;
 /**
  * In development mode ({@code koppelpunt.ontwikkeling=true}), creates under the data directory what a first start
  * needs: a development CA, the server certificate, a certificate per configured partner (PEM, usable by curl), a
- * development SSH key per sending partner (SFTP), development OpenPGP keys (Koppelpunt's, and each sender's without one), a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
+ * development SSH key per sending partner (SFTP), development OpenPGP keys (Koppelpunt's, and each sender's without one), the keys for delivery over SFTP, a development pseudonym key and, unless keys are configured, a development key for the encryption of data at rest. It runs as a bean factory post-processor: after every property source is in place, but
  * before the HTTPS connector reads the certificates while the web server is created.
  */
 public class DevelopmentSecrets implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -49,6 +49,10 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         if (!env.getProperty("koppelpunt.ontwikkeling", Boolean.class, false)) {
             return;
         }
+        Path pkiDir = Path.of(env.getRequiredProperty("koppelpunt.pki.dir"));
+        Map<String, Object> keys = new HashMap<>();
+        // First: the demo partner file for delivery over SFTP names some of these keys.
+        SftpBezorgingOntwikkelsleutels.ensure(env, pkiDir, keys);
         List<Partner> catalog = new PartnerCatalogLoader()
                 .load(env.getRequiredProperty("koppelpunt.partners.location"), env::resolveRequiredPlaceholders).all();
         List<PartnerIdentity> partners = catalog.stream()
@@ -56,7 +60,6 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
                 .toList();
         List<String> hostnames = Arrays.stream(env.getProperty("koppelpunt.pki.hostnames", "localhost").split(","))
                 .map(String::trim).filter(StringUtils::hasText).toList();
-        Path pkiDir = Path.of(env.getRequiredProperty("koppelpunt.pki.dir"));
         DevelopmentPki.ensure(pkiDir, partners, hostnames);
         // An SSH key pair per sending partner for the hosted SFTP inbox (docs/sftp.md), beside its certificate.
         catalog.stream().filter(nl.koppelpunt.hub.sftp.SftpToegang::heeftInbox)
@@ -65,7 +68,6 @@ public class DevelopmentSecrets implements BeanFactoryPostProcessor, Environment
         catalog.stream().filter(p -> !p.berichttypen().isEmpty() && p.pgp().publiekeSleutel() == null)
                 .forEach(p -> PartnerPgpSleutels.ontwikkelsleutel(pkiDir, p));
 
-        Map<String, Object> keys = new HashMap<>();
         if (!StringUtils.hasText(env.getProperty("koppelpunt.pseudoniem.sleutel"))) {
             Path keyFile = Path.of(env.getRequiredProperty("koppelpunt.data-dir"), "sleutels", "pseudoniem.key");
             keys.put("koppelpunt.pseudoniem.sleutel", DevelopmentKey.ensure(keyFile));
