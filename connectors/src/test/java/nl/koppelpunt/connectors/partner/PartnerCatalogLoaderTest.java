@@ -163,7 +163,7 @@ class PartnerCatalogLoaderTest {
     @CsvSource(delimiter = '|', value = {
             "soap | https://gemeente.example/koppelpunt | ",
             "soap | http://gemeente.example/koppelpunt  | a soap abonnement needs an https url",
-            "fax  | https://gemeente.example/koppelpunt | kanaal must be one of [rest, soap]"})
+            "fax  | https://gemeente.example/koppelpunt | kanaal must be one of [rest, soap, sftp]"})
     void aSoapSubscriptionNeedsHttpsAndAnUnknownChannelIsRefused(String kanaal, String url, String fout, @TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("g.yaml"), """
@@ -202,8 +202,8 @@ class PartnerCatalogLoaderTest {
     }
 
     @Test
-    void tvsSubscribesForEveryOnboardedGemeenteWithoutAfdelingAndSeesTheWholeProfile() {
-        PartnerCatalog catalog = loader.load("file:../config/partners/*.yaml");
+    void tvsSubscribesForEveryOnboardedGemeenteWithoutAfdelingAndSeesTheWholeProfile(@TempDir Path pki) {
+        PartnerCatalog catalog = demoPartners(loader, pki);
 
         Abonnement tvs = catalog.abonnement("tvs.schermen").orElseThrow();
         assertThat(tvs.voorElkeGemeente()).isTrue();
