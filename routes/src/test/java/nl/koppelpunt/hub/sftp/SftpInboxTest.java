@@ -222,7 +222,8 @@ class SftpInboxTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(foutbestand));
         JsonNode fout = JSON.readTree(foutbestand.toFile()).path("fouten").get(0);
         assertThat(fout.path("title").asText()).isEqualTo("Ongeldige bestandsnaam");
-        assertThat(inbox().resolve(vreemd)).doesNotExist();
+        // The report is written before the route moves the upload to the archive: wait for the move.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(inbox().resolve(vreemd)));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE idempotentie_sleutel = ?", Integer.class,
                 "vreemd-" + uniek)).isZero();
     }
