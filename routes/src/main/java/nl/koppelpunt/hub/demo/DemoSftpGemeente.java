@@ -12,7 +12,6 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nl.koppelpunt.connectors.partner.SshSleutels;
+import nl.koppelpunt.hub.sftp.AlleenSftp;
 
 /**
  * The demo gemeente's own SFTP server (README, "Receiving over SFTP"): what a gemeente that receives by SFTP runs,
@@ -69,19 +69,10 @@ public class DemoSftpGemeente implements SmartLifecycle {
                 Files.createDirectories(map.resolve(sub));
             }
             PublicKey koppelpunt = SshSleutels.publiekeSleutel(Files.readString(toegestaneSleutel, StandardCharsets.US_ASCII));
-            SshServer server = SshServer.setUpDefaultServer();
-            server.setHost("localhost");
-            server.setPort(gevraagdePoort);
             // The key Koppelpunt pins in the partner file (sftp.host-sleutel = its .pub beside it).
-            server.setKeyPairProvider(new FileKeyPairProvider(hostSleutel));
-            server.setPasswordAuthenticator(null);
-            server.setKeyboardInteractiveAuthenticator(null);
-            server.setGSSAuthenticator(null);
-            server.setPublickeyAuthenticator((user, key, session) -> gebruiker.equals(user) && KeyUtils.compareKeys(koppelpunt, key));
-            server.setShellFactory(null);
-            server.setCommandFactory(null);
-            server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+            SshServer server = AlleenSftp.server("localhost", gevraagdePoort, new FileKeyPairProvider(hostSleutel),
+                    (user, key, session) -> gebruiker.equals(user) && KeyUtils.compareKeys(koppelpunt, key),
+                    new SftpSubsystemFactory.Builder().build());
             server.setFileSystemFactory(new VirtualFileSystemFactory(map.toAbsolutePath()));
             server.start();
             sshd = server;

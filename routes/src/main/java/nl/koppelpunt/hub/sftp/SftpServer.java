@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
@@ -73,24 +72,13 @@ public class SftpServer implements SmartLifecycle {
         }
         try {
             Files.createDirectories(hostSleutel.toAbsolutePath().getParent());
-            SshServer server = SshServer.setUpDefaultServer();
-            server.setHost(host);
-            server.setPort(gevraagdePoort);
             // Generated on first start and kept: clients pin the host key (known_hosts).
             SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostSleutel);
             hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
             hostKeys.setKeySize(256);
-            server.setKeyPairProvider(hostKeys);
-            server.setPasswordAuthenticator(null);
-            server.setKeyboardInteractiveAuthenticator(null);
-            server.setGSSAuthenticator(null);
-            server.setPublickeyAuthenticator((user, key, session) -> magInloggen(user, key));
-            server.setShellFactory(null);
-            server.setCommandFactory(null);
-            server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
             SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new SftpPaden()).build();
             sftp.addSftpEventListener(schrijvers);
-            server.setSubsystemFactories(List.of(sftp));
+            SshServer server = AlleenSftp.server(host, gevraagdePoort, hostKeys, (user, key, session) -> magInloggen(user, key), sftp);
             server.setFileSystemFactory(chroots());
             server.start();
             sshd = server;
