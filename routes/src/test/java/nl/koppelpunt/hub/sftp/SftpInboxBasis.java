@@ -42,7 +42,7 @@ import nl.koppelpunt.hub.support.HubIntegrationTest;
 abstract class SftpInboxBasis extends HubIntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static SshClient ssh;
+    static SshClient ssh;
 
     @Autowired
     SftpServer server;
@@ -96,6 +96,10 @@ abstract class SftpInboxBasis extends HubIntegrationTest {
         }
     }
 
+    void upload(String naam, String inhoud) throws Exception {
+        upload(naam, inhoud.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The .ack read back over SFTP, once the gateway has put it there. */
     List<JsonNode> ack(String naam) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox().resolve(naam + ".ack")));
@@ -128,7 +132,7 @@ abstract class SftpInboxBasis extends HubIntegrationTest {
         return DATA_DIR.resolve("sftp").resolve("coa");
     }
 
-    private ClientSession sessie() throws IOException, java.security.GeneralSecurityException {
+    ClientSession sessie() throws IOException, java.security.GeneralSecurityException {
         ClientSession session = ssh.connect("coa", "localhost", server.poort()).verify(10, TimeUnit.SECONDS).getSession();
         Path sleutel = DevelopmentSshKeys.privateKey(DATA_DIR.resolve("pki"), "coa");
         for (KeyPair keys : new FileKeyPairProvider(sleutel).loadKeys(session)) {

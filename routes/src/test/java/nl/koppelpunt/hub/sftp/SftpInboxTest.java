@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,20 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,41 +35,22 @@ import nl.koppelpunt.connectors.intake.IntakeGateway;
 import nl.koppelpunt.connectors.intake.IntakeRequest;
 import nl.koppelpunt.connectors.partner.Partner;
 import nl.koppelpunt.connectors.partner.PartnerRegister;
-import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
 import nl.koppelpunt.schemas.Berichttype;
 import nl.koppelpunt.hub.support.Berichten;
-import nl.koppelpunt.hub.support.HubIntegrationTest;
 
 /**
  * The hosted SFTP inbox against the real server: MINA SSHD on a free port, MINA's SFTP client playing COA with the
  * development key the gateway generated (as a newcomer would use it with {@code sftp -i}).
  */
-class SftpInboxTest extends HubIntegrationTest {
+class SftpInboxTest extends SftpInboxBasis {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] BSNS = {"123456782", "111222333", "999996708"};
-    private static SshClient ssh;
-
-    @Autowired
-    SftpServer server;
 
     @Autowired
     IntakeGateway intake;
 
     @Autowired
     PartnerRegister partners;
-
-    @BeforeAll
-    static void startClient() {
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        ssh.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws IOException {
-        ssh.stop();
-    }
 
     @Test
     void drieGeldigeRegelsWordenGeaccepteerdEnVerwerkt() throws Exception {
@@ -249,52 +223,5 @@ class SftpInboxTest extends HubIntegrationTest {
         assertThat(fouten(batch).path("fouten")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bericht WHERE afzender = 'coa' AND idempotentie_sleutel LIKE ?",
                 Integer.class, prefix + "%")).isEqualTo(10_000);
-    }
-
-    private static String regel(String id, byte[] bericht) {
-        return "{\"id\": \"" + id + "\", \"bericht\": " + new String(bericht, StandardCharsets.UTF_8) + "}";
-    }
-
-    private ClientSession sessie() throws IOException, java.security.GeneralSecurityException {
-        ClientSession session = ssh.connect("coa", "localhost", server.poort()).verify(10, TimeUnit.SECONDS).getSession();
-        Path sleutel = DevelopmentSshKeys.privateKey(DATA_DIR.resolve("pki"), "coa");
-        for (KeyPair keys : new FileKeyPairProvider(sleutel).loadKeys(session)) {
-            session.addPublicKeyIdentity(keys);
-        }
-        session.auth().verify(10, TimeUnit.SECONDS);
-        return session;
-    }
-
-    /** As documented for partners: write under a temporary name, rename when complete. */
-    private void upload(String naam, String inhoud) throws Exception {
-        try (ClientSession session = sessie(); SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-            try (OutputStream out = sftp.write(naam + ".part")) {
-                out.write(inhoud.getBytes(StandardCharsets.UTF_8));
-            }
-            sftp.rename(naam + ".part", naam);
-        }
-    }
-
-    /** Read back over SFTP, as the partner does, once the gateway has put it there. */
-    private List<JsonNode> ack(String naam) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox().resolve(naam + ".ack")));
-        List<JsonNode> regels = new ArrayList<>();
-        try (ClientSession session = sessie(); SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
-             InputStream in = sftp.read(naam + ".ack")) {
-            for (String regel : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!regel.isBlank()) {
-                    regels.add(JSON.readTree(regel));
-                }
-            }
-        }
-        return regels;
-    }
-
-    private JsonNode fouten(String naam) throws IOException {
-        return JSON.readTree(inbox().resolve(naam + ".fouten.json").toFile());
-    }
-
-    private static Path inbox() {
-        return DATA_DIR.resolve("sftp").resolve("coa");
     }
 }
