@@ -122,6 +122,8 @@ class SoapCitrusE2eTest extends E2eTest {
                 new QName(WSA, "MessageID"), new QName(WSA, "Action"), new QName(WSA, "To"));
         assertThat(bezorging.algoritme()).isEqualTo(WusHandtekening.RSA_SHA256);
         assertThat(bezorging.digests()).containsOnly(WusHandtekening.SHA256);
+        assertThat(gemeente().tlsClient(messageId)).as("mutual TLS with Koppelpunt's certificate").isNotNull()
+                .satisfies(cert -> assertThat(Oin.fromCertificate(cert)).contains(DevelopmentPki.KOPPELPUNT_OIN));
     }
 
     /**

@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import java.security.cert.X509Certificate;
+
 import javax.net.ssl.SSLContext;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.xml.soap.SOAPPart;
 
@@ -15,6 +19,9 @@ import org.citrusframework.ws.client.WebServiceClient;
 import org.citrusframework.ws.client.WebServiceClientBuilder;
 import org.citrusframework.ws.server.WebServiceServer;
 import org.citrusframework.ws.server.WebServiceServerBuilder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -24,6 +31,8 @@ import org.springframework.ws.context.MessageContext;
 import org.springframework.ws.soap.SoapHeaderElement;
 import org.springframework.ws.soap.server.SoapEndpointInterceptor;
 import org.springframework.ws.soap.saaj.SaajSoapMessage;
+import org.springframework.ws.transport.context.TransportContextHolder;
+import org.springframework.ws.transport.http.HttpServletConnection;
 import org.springframework.ws.transport.http.JdkHttpClientMessageSender;
 import org.w3c.dom.Node;
 
@@ -72,8 +81,14 @@ final class SoapPartners {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setSslContext(PemSslContexts.server(pki.resolve("server.crt"), pki.resolve("server.key"), pki.resolve("ca.crt")));
         tls.setNeedClientAuth(true);
+        // Puts the client certificate on each request (jakarta.servlet.request.X509Certificate); the host name check
+        // against SNI is off, as Jetty would refuse "localhost" there.
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        HttpConfiguration http = new HttpConfiguration();
+        http.addCustomizer(secure);
         // As in GemeenteServers: our own connector, loopback only, the port picked by the OS when it binds.
-        ServerConnector connector = new ServerConnector(new Server(), tls);
+        ServerConnector connector = new ServerConnector(new Server(), tls, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         Verificatie verificatie = new Verificatie(WusHandtekening.vertrouwd(pki));
@@ -95,8 +110,14 @@ final class SoapPartners {
             return connector.getLocalPort();
         }
 
+        /** What the call with this wsa:MessageID was signed with, as verified; null if no such call passed. */
         WusHandtekening.Geverifieerd geverifieerd(String messageId) {
             return verificatie.geverifieerd.get(messageId);
+        }
+
+        /** The TLS client certificate of the call with this wsa:MessageID; null if no such call passed. */
+        X509Certificate tlsClient(String messageId) {
+            return verificatie.tlsClients.get(messageId);
         }
 
         List<String> fouten() {
@@ -147,6 +168,7 @@ final class SoapPartners {
 
         private final Merlin vertrouwd;
         private final Map<String, WusHandtekening.Geverifieerd> geverifieerd = new ConcurrentHashMap<>();
+        private final Map<String, X509Certificate> tlsClients = new ConcurrentHashMap<>();
         private final List<String> fouten = new CopyOnWriteArrayList<>();
 
         Verificatie(Merlin vertrouwd) {
@@ -159,7 +181,14 @@ final class SoapPartners {
             Node messageId = envelope.getElementsByTagNameNS(WusHandtekening.WSA, "MessageID").item(0);
             try {
                 WusHandtekening.Geverifieerd resultaat = WusHandtekening.verifieer(envelope, vertrouwd);
-                geverifieerd.put(messageId == null ? "" : messageId.getTextContent().trim(), resultaat);
+                String id = messageId == null ? "" : messageId.getTextContent().trim();
+                geverifieerd.put(id, resultaat);
+                HttpServletRequest request = ((HttpServletConnection) TransportContextHolder.getTransportContext()
+                        .getConnection()).getHttpServletRequest();
+                if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+                        && chain.length > 0) {
+                    tlsClients.put(id, chain[0]);
+                }
                 return true;
             } catch (RuntimeException e) {
                 fouten.add(e.getMessage());
