@@ -103,6 +103,14 @@ public abstract class E2eTest {
     private static final String TRUNCATE = "TRUNCATE bericht, koppeling, toestemming, parkering, bezorging,"
             + " bericht_gebeurtenis, camel_messageprocessed CASCADE";
 
+    /**
+     * The gateway's data directory for a partner set ({@code koppelpunt.data-dir}), for a partner that must exist
+     * before the gateway starts: e.g. a gemeente's TLS server needs a certificate from the development CA made there.
+     */
+    static Path dataDir(String partnerSet) {
+        return DATA_ROOT.resolve(partnerSet);
+    }
+
     @CitrusResource
     protected TestCaseRunner runner;
 
