@@ -1,7 +1,6 @@
 package nl.koppelpunt.hub.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +12,12 @@ import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nl.koppelpunt.connectors.partner.SshSleutels;
-import nl.koppelpunt.hub.sftp.AlleenSftp;
+import nl.koppelpunt.hub.sftp.SftpDienst;
 
 /**
  * The demo gemeente's own SFTP server (README, "Receiving over SFTP"): what a gemeente that receives by SFTP runs,
@@ -33,9 +29,7 @@ import nl.koppelpunt.hub.sftp.AlleenSftp;
  */
 @Component
 @ConditionalOnProperty(name = "koppelpunt.demo.sftp-gemeente.enabled", havingValue = "true")
-public class DemoSftpGemeente implements SmartLifecycle {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DemoSftpGemeente.class);
+public class DemoSftpGemeente extends SftpDienst {
 
     private final int gevraagdePoort;
     private final Path map;
@@ -43,7 +37,6 @@ public class DemoSftpGemeente implements SmartLifecycle {
     private final Path hostSleutel;
     private final Path toegestaneSleutel;
     private final List<String> mappen;
-    private volatile SshServer sshd;
 
     public DemoSftpGemeente(@Value("${koppelpunt.demo.sftp-gemeente.poort}") int poort,
                             @Value("${koppelpunt.demo.sftp-gemeente.map}") Path map,
@@ -51,6 +44,7 @@ public class DemoSftpGemeente implements SmartLifecycle {
                             @Value("${koppelpunt.demo.sftp-gemeente.host-sleutel}") Path hostSleutel,
                             @Value("${koppelpunt.demo.sftp-gemeente.toegestane-sleutel}") Path toegestaneSleutel,
                             @Value("${koppelpunt.demo.sftp-gemeente.mappen}") List<String> mappen) {
+        super("demo gemeente SFTP server (into " + map.toAbsolutePath() + ")");
         this.gevraagdePoort = poort;
         this.map = map;
         this.gebruiker = gebruiker;
@@ -60,48 +54,16 @@ public class DemoSftpGemeente implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (sshd != null) {
-            return;
+    protected SshServer bouw() throws IOException {
+        for (String sub : mappen) {
+            Files.createDirectories(map.resolve(sub));
         }
-        try {
-            for (String sub : mappen) {
-                Files.createDirectories(map.resolve(sub));
-            }
-            PublicKey koppelpunt = SshSleutels.publiekeSleutel(Files.readString(toegestaneSleutel, StandardCharsets.US_ASCII));
-            // The key Koppelpunt pins in the partner file (sftp.host-sleutel = its .pub beside it).
-            SshServer server = AlleenSftp.server("localhost", gevraagdePoort, new FileKeyPairProvider(hostSleutel),
-                    (user, key, session) -> gebruiker.equals(user) && KeyUtils.compareKeys(koppelpunt, key),
-                    new SftpSubsystemFactory.Builder().build());
-            server.setFileSystemFactory(new VirtualFileSystemFactory(map.toAbsolutePath()));
-            server.start();
-            sshd = server;
-            LOG.info("Demo gemeente SFTP server on localhost:{}, receiving into {}", server.getPort(), map.toAbsolutePath());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the demo gemeente's SFTP server on port " + gevraagdePoort, e);
-        }
-    }
-
-    /** The bound port (with {@code poort=0} a free one). */
-    public int poort() {
-        SshServer server = sshd;
-        return server == null ? -1 : server.getPort();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (sshd != null) {
-            try {
-                sshd.stop(true);
-            } catch (IOException e) {
-                LOG.warn("Demo gemeente SFTP server did not stop cleanly", e);
-            }
-            sshd = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sshd != null;
+        PublicKey koppelpunt = SshSleutels.publiekeSleutel(Files.readString(toegestaneSleutel, StandardCharsets.US_ASCII));
+        // The key Koppelpunt pins in the partner file (sftp.host-sleutel = its .pub beside it).
+        SshServer server = alleenSftp("localhost", gevraagdePoort, new FileKeyPairProvider(hostSleutel),
+                (user, key, session) -> gebruiker.equals(user) && KeyUtils.compareKeys(koppelpunt, key),
+                new SftpSubsystemFactory.Builder().build());
+        server.setFileSystemFactory(new VirtualFileSystemFactory(map.toAbsolutePath()));
+        return server;
     }
 }

@@ -17,7 +17,6 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nl.koppelpunt.connectors.partner.Partner;
@@ -32,7 +31,7 @@ import nl.koppelpunt.connectors.pki.DevelopmentSshKeys;
  * exec, no port forwarding: nothing is configured for them, and forwarding is refused explicitly.
  */
 @Component
-public class SftpServer implements SmartLifecycle {
+public class SftpServer extends SftpDienst {
 
     private static final Logger LOG = LoggerFactory.getLogger(SftpServer.class);
 
@@ -45,7 +44,6 @@ public class SftpServer implements SmartLifecycle {
     private final boolean ontwikkeling;
     private final Path pkiDir;
     private final boolean aan;
-    private volatile SshServer sshd;
 
     public SftpServer(PartnerRegister partners, SftpMappen mappen, SftpSchrijvers schrijvers,
                       @Value("${koppelpunt.sftp.port:2222}") int poort,
@@ -54,6 +52,7 @@ public class SftpServer implements SmartLifecycle {
                       @Value("${koppelpunt.ontwikkeling:false}") boolean ontwikkeling,
                       @Value("${koppelpunt.pki.dir}") Path pkiDir,
                       @Value("${koppelpunt.sftp.enabled:true}") boolean aan) {
+        super("SFTP inbox");
         this.partners = partners;
         this.mappen = mappen;
         this.schrijvers = schrijvers;
@@ -66,26 +65,22 @@ public class SftpServer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (!aan || sshd != null) {
-            return;
-        }
-        try {
-            Files.createDirectories(hostSleutel.toAbsolutePath().getParent());
-            // Generated on first start and kept: clients pin the host key (known_hosts).
-            SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostSleutel);
-            hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
-            hostKeys.setKeySize(256);
-            SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new SftpPaden()).build();
-            sftp.addSftpEventListener(schrijvers);
-            SshServer server = AlleenSftp.server(host, gevraagdePoort, hostKeys, (user, key, session) -> magInloggen(user, key), sftp);
-            server.setFileSystemFactory(chroots());
-            server.start();
-            sshd = server;
-            LOG.info("SFTP inbox listening on port {} (folders under {})", server.getPort(), mappen.root());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the SFTP inbox on port " + gevraagdePoort, e);
-        }
+    protected boolean aan() {
+        return aan;
+    }
+
+    @Override
+    protected SshServer bouw() throws IOException {
+        Files.createDirectories(hostSleutel.toAbsolutePath().getParent());
+        // Generated on first start and kept: clients pin the host key (known_hosts).
+        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostSleutel);
+        hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        hostKeys.setKeySize(256);
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new SftpPaden()).build();
+        sftp.addSftpEventListener(schrijvers);
+        SshServer server = alleenSftp(host, gevraagdePoort, hostKeys, (user, key, session) -> magInloggen(user, key), sftp);
+        server.setFileSystemFactory(chroots());
+        return server;
     }
 
     /**
@@ -132,28 +127,5 @@ public class SftpServer implements SmartLifecycle {
             keys.add(DevelopmentSshKeys.ensure(pkiDir, partner.id()));
         }
         return keys;
-    }
-
-    /** The bound port (with {@code koppelpunt.sftp.port=0} a free one). */
-    public int poort() {
-        SshServer server = sshd;
-        return server == null ? -1 : server.getPort();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (sshd != null) {
-            try {
-                sshd.stop(true);
-            } catch (IOException e) {
-                LOG.warn("SFTP inbox did not stop cleanly", e);
-            }
-            sshd = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sshd != null;
     }
 }
