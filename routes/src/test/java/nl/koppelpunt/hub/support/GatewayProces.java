@@ -32,12 +32,24 @@ public final class GatewayProces implements AutoCloseable {
         this.beheerpoort = beheerpoort;
     }
 
+    /** The gateway from the test class path. */
     public static GatewayProces start(Path log, List<String> argumenten) {
+        return start(log, List.of("-cp", System.getProperty("java.class.path"), KoppelpuntApplication.class.getName()),
+                argumenten);
+    }
+
+    /** The gateway as README's first command runs it: the packaged jar, with only what the jar itself holds. */
+    public static GatewayProces startJar(Path jar, Path log, List<String> argumenten) {
+        return start(log, List.of("-jar", jar.toString()), argumenten);
+    }
+
+    private static GatewayProces start(Path log, List<String> wat, List<String> argumenten) {
         int port = vrijePoort();
         int beheerpoort = vrijePoort();
         List<String> opdracht = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), KoppelpuntApplication.class.getName(),
-                "--server.port=" + port, "--management.server.port=" + beheerpoort));
+                "-Xmx512m"));
+        opdracht.addAll(wat);
+        opdracht.addAll(List.of("--server.port=" + port, "--management.server.port=" + beheerpoort));
         opdracht.addAll(argumenten);
         try {
             Process proces = new ProcessBuilder(opdracht).redirectErrorStream(true)
